@@ -1,0 +1,84 @@
+import type { AgencyType } from './vocab.ts';
+
+// Roles of API.md. What each role may do is decided here once, for the server's access
+// policy and for the web's navigation alike.
+export const ROLES = [
+  'admin', 'hotline_operator', 'supervisor', 'school_specialist', 'police_inspector', 'health_worker',
+  'guardianship_officer', 'service_provider', 'commission_member', 'regional_coordinator', 'analyst', 'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  /** manage user accounts and role settings */
+  'users.manage',
+  /** browse the audit trail */
+  'audit.read',
+  /** register reports through the single window */
+  'reports.create',
+  /** read reports and the persons in them (within territory and agency scope) */
+  'reports.read',
+  /** change reports (status, facts) */
+  'reports.update',
+  /** register reports with a past receivedAt and import legacy records */
+  'reports.import',
+  /** hotline console: contacts */
+  'contacts.handle',
+  /** details of sexual violence and medical facts */
+  'sensitive_details',
+  /** aggregate statistics without personal data */
+  'stats.read',
+  /** family case files */
+  'cases.read',
+  'cases.manage',
+  /** response tasks in the inbox */
+  'tasks.handle',
+  /** the response protocol: read is for everyone signed in, edit for administrators */
+  'protocol.edit',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: ['users.manage', 'audit.read', 'protocol.edit', 'stats.read'],
+  auditor: ['audit.read', 'stats.read'],
+  hotline_operator: ['contacts.handle', 'reports.create', 'reports.read', 'tasks.handle'],
+  supervisor: ['contacts.handle', 'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'stats.read', 'cases.read'],
+  school_specialist: ['reports.create', 'reports.read', 'tasks.handle', 'cases.read'],
+  police_inspector: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read'],
+  health_worker: ['reports.create', 'reports.read', 'sensitive_details', 'tasks.handle', 'cases.read'],
+  guardianship_officer: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'cases.manage'],
+  service_provider: ['reports.read', 'tasks.handle', 'cases.read'],
+  commission_member: ['reports.read', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read'],
+  regional_coordinator: ['reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read'],
+  analyst: ['stats.read'],
+};
+
+export function capabilitiesOf(role: Role): readonly Capability[] {
+  return ROLE_CAPABILITIES[role];
+}
+
+export function roleHas(role: Role, capability: Capability): boolean {
+  return ROLE_CAPABILITIES[role].includes(capability);
+}
+
+/** The agency a role normally belongs to; an administrator may set another. */
+export const DEFAULT_AGENCY: Record<Role, AgencyType | null> = {
+  admin: null,
+  auditor: null,
+  hotline_operator: 'hotline',
+  supervisor: 'hotline',
+  school_specialist: 'education',
+  police_inspector: 'police',
+  health_worker: 'health',
+  guardianship_officer: 'social_protection',
+  service_provider: 'service_provider',
+  commission_member: 'juvenile_commission',
+  regional_coordinator: 'akimat',
+  analyst: null,
+};
+
+/** Where a user works: the whole country, a region (ISO code), a district (KATO) or a school. */
+export type TerritoryScope =
+  | { level: 'national' }
+  | { level: 'region'; regionCode: string }
+  | { level: 'district'; regionCode: string; districtCode: string }
+  | { level: 'school'; regionCode: string; districtCode: string; schoolId: string };

@@ -1,0 +1,108 @@
+// `npm run qorgau -- <command>`: operations that need no HTTP server. With the embedded
+// database, stop the server first (PGlite allows one process at a time).
+import { parseArgs } from 'node:util';
+import { AGENCY_TYPES, ROLES } from '@qorgau/core';
+import { sealAll, verifyAudit } from './audit/chain.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig } from './config/config.ts';
+import type { Deps } from './deps.ts';
+import { seedDemo } from './demo/seed.ts';
+import { AppError } from './http/errors.ts';
+import { createLogger, openAndMigrate } from './server.ts';
+import { createUserBody, insertUser } from './users/service.ts';
+import { writeAudit } from './audit/audit.ts';
+
+const HELP = `Usage: npm run qorgau -- <command> [options]
+
+Commands:
+  migrate                      apply database migrations and load changed reference data
+  user:create --username U --password P --role R [--full-name N] [--agency A]
+              [--region KZ-75] [--district 751110000] [--school <uuid>]
+                               create a user (roles: ${ROLES.join(', ')})
+  demo:load [--scale 1]        load demo users and data (once per database)
+  audit:verify                 check the audit hash chain; exits 1 and names the entry if broken
+  help                         this text
+
+Configuration comes from the environment (DATABASE_URL, QORGAU_DATA_DIR, …; see README).`;
+
+async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const database = await openAndMigrate(config, log);
+  try {
+    return await fn({ config, database, db: database.db, clock: systemClock, log });
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate':
+      await withDeps(async (deps) => process.stdout.write(`Migrated (${deps.database.kind}).\n`));
+      return 0;
+    case 'user:create': {
+      const { values } = parseArgs({ args: rest, options: {
+        username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, 'full-name': { type: 'string' },
+        agency: { type: 'string' }, region: { type: 'string' }, district: { type: 'string' }, school: { type: 'string' },
+      } });
+      const parsed = createUserBody.safeParse({
+        username: values.username, password: values.password ?? '', role: values.role, fullName: values['full-name'] ?? values.username,
+        agencyType: values.agency as (typeof AGENCY_TYPES)[number] | undefined, regionCode: values.region, districtCode: values.district, schoolId: values.school,
+      });
+      if (!parsed.success) {
+        process.stderr.write(`Invalid options:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}\n`);
+        return 2;
+      }
+      const user = await withDeps((deps) => deps.db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        const u = await insertUser(tx, parsed.data, now);
+        await writeAudit(tx, { userId: null, username: 'cli', ip: null, requestId: null, at: now }, { action: 'create', entityType: 'user', entityId: u.id, details: { role: u.role } });
+        return u;
+      }));
+      process.stdout.write(`Created user ${user.username} (${user.role}), id ${user.id}\n`);
+      return 0;
+    }
+    case 'demo:load': {
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string' } } });
+      const scale = values.scale === undefined ? 1 : Number(values.scale);
+      if (!Number.isFinite(scale) || scale <= 0) {
+        process.stderr.write('--scale must be a positive number\n');
+        return 2;
+      }
+      const loaded = await withDeps((deps) => seedDemo(deps, { scale }));
+      process.stdout.write(loaded ? 'Demo data loaded.\n' : 'Demo data was already loaded.\n');
+      return 0;
+    }
+    case 'audit:verify': {
+      const result = await withDeps(async (deps) => {
+        await sealAll(deps.db);
+        return verifyAudit(deps.db);
+      });
+      if (result.ok) {
+        process.stdout.write(`Audit chain intact: ${result.checked} entries. Head hash ${result.headHash ?? '(empty)'}\n`);
+        return 0;
+      }
+      process.stdout.write(`AUDIT CHAIN BROKEN after ${result.checked} good entries: ${result.reason}\n`);
+      return 1;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${HELP}\n`);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof AppError) {
+    process.stderr.write(`${err.message}${err instanceof AppError && err.details.length ? `\n${err.details.map((d) => `  ${d.path}: ${d.message}`).join('\n')}` : ''}\n`);
+    process.exitCode = 2;
+  } else throw err;
+}

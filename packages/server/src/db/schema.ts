@@ -1,0 +1,241 @@
+// The one schema for PGlite and PostgreSQL. `npm run db:generate -w @qorgau/server` turns a
+// change here into a new committed SQL migration under packages/server/drizzle/.
+import { sql } from 'drizzle-orm';
+import {
+  bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+
+// ---------------------------------------------------------------- reference data
+
+export const regions = pgTable('regions', {
+  code: text('code').primaryKey(), // ISO 3166-2, e.g. KZ-75
+  katoPrefix: text('kato_prefix').notNull().unique(),
+  kind: text('kind').notNull(), // region | city
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  formerCode: text('former_code'),
+});
+
+export const districts = pgTable('districts', {
+  code: text('code').primaryKey(), // KATO, 9 digits
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+}, (t) => [index('districts_region_idx').on(t.regionCode)]);
+
+/** The whole KATO classifier down to settlements. */
+export const katoUnits = pgTable('kato_units', {
+  code: text('code').primaryKey(),
+  level: text('level').notNull(),
+  regionCode: text('region_code').references(() => regions.code),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+}, (t) => [index('kato_units_region_idx').on(t.regionCode, t.level)]);
+
+/** Controlled vocabularies (typology, places, relations, channels, agency types…) with labels. */
+export const vocabulary = pgTable('vocabulary', {
+  kind: text('kind').notNull(),
+  code: text('code').notNull(),
+  sort: integer('sort').notNull(),
+  labelKk: text('label_kk').notNull(),
+  labelRu: text('label_ru').notNull(),
+  labelEn: text('label_en').notNull(),
+}, (t) => [primaryKey({ columns: [t.kind, t.code] })]);
+
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(), // holiday | day_off_transfer | working_day_transfer
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  provisional: boolean('provisional').notNull().default(false),
+});
+
+/** Which reference file content is loaded, so that a changed file is re-synchronised once. */
+export const referenceVersions = pgTable('reference_versions', {
+  name: text('name').primaryKey(),
+  sha256: text('sha256').notNull(),
+  loadedAt: instant('loaded_at').notNull(),
+});
+
+export const schools = pgTable('schools', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  externalId: text('external_id').unique(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code').notNull().references(() => districts.code),
+  students: integer('students').notNull().default(0),
+  studentsSen: integer('students_sen').notNull().default(0),
+  languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+}, (t) => [index('schools_district_idx').on(t.districtCode)]);
+
+export const systemState = pgTable('system_state', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+// ---------------------------------------------------------------- accounts
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull(),
+  fullName: text('full_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  agencyType: text('agency_type'),
+  regionCode: text('region_code').references(() => regions.code),
+  districtCode: text('district_code').references(() => districts.code),
+  schoolId: uuid('school_id').references(() => schools.id),
+  locale: text('locale').notNull().default('ru'),
+  active: boolean('active').notNull().default(true),
+  totpSecret: text('totp_secret'),
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  lastLoginAt: instant('last_login_at'),
+  passwordChangedAt: instant('password_changed_at').notNull(),
+}, (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`)]);
+
+export const roleSettings = pgTable('role_settings', {
+  role: text('role').primaryKey(),
+  requireTotp: boolean('require_totp').notNull().default(false),
+});
+
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tokenHash: text('token_hash').notNull().unique(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: instant('created_at').notNull(),
+  lastSeenAt: instant('last_seen_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  /** set when the role requires TOTP and the user has not enrolled yet: only enrolment is allowed */
+  totpEnrollmentRequired: boolean('totp_enrollment_required').notNull().default(false),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]);
+
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  username: text('username').notNull(),
+  ip: text('ip').notNull(),
+  at: instant('at').notNull(),
+  success: boolean('success').notNull(),
+}, (t) => [index('login_attempts_username_idx').on(t.username, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]);
+
+// ---------------------------------------------------------------- audit
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: instant('at').notNull(),
+  userId: uuid('user_id'),
+  username: text('username'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  /** position in the hash chain, assigned by the sealer (audit/chain.ts) */
+  chainSeq: bigint('chain_seq', { mode: 'number' }).unique(),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+}, (t) => [
+  index('audit_entity_idx').on(t.entityId, t.id),
+  index('audit_user_idx').on(t.userId, t.id),
+  index('audit_unsealed_idx').on(t.id).where(sql`${t.chainSeq} is null`),
+]);
+
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  sealedAt: instant('sealed_at').notNull(),
+}, (t) => [check('audit_chain_head_single', sql`${t.id} = 1`)]);
+
+// ---------------------------------------------------------------- register
+
+export const persons = pgTable('persons', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  iin: text('iin'),
+  lastName: text('last_name').notNull(),
+  firstName: text('first_name').notNull(),
+  middleName: text('middle_name'),
+  birthDate: date('birth_date', { mode: 'string' }),
+  /** birth year when only an approximate age is known */
+  birthYearApprox: integer('birth_year_approx'),
+  sex: text('sex'),
+  /** transliteration-folded "last first middle" for trigram search (core/names) */
+  nameKey: text('name_key').notNull(),
+  regionCode: text('region_code').references(() => regions.code),
+  districtCode: text('district_code'),
+  externalId: text('external_id').unique(),
+  createdBy: uuid('created_by'),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('persons_iin_idx').on(t.iin),
+  index('persons_birth_idx').on(t.birthDate),
+  index('persons_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+]);
+
+export const reports = pgTable('reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull().unique(),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code'),
+  channel: text('channel').notNull(),
+  status: text('status').notNull(),
+  priority: text('priority').notNull(),
+  receivedAt: instant('received_at').notNull(),
+  narrative: text('narrative').notNull(),
+  reporter: jsonb('reporter').$type<Record<string, unknown>>().notNull(),
+  screening: jsonb('screening').$type<Record<string, boolean>>().notNull().default({}),
+  /** true when any incident has a type whose details are restricted (SENSITIVE_VIOLENCE_TYPES) */
+  sensitive: boolean('sensitive').notNull().default(false),
+  /** agencies involved (registering agency, then agencies with tasks): agency-scoped reads */
+  agencyTypes: text('agency_types').array().notNull().default(sql`'{}'::text[]`),
+  schoolIds: uuid('school_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  externalId: text('external_id').unique(),
+  trackingCode: text('tracking_code').unique(),
+  createdBy: uuid('created_by'),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('reports_region_received_idx').on(t.regionCode, t.receivedAt, t.id),
+  index('reports_received_idx').on(t.receivedAt, t.id),
+  index('reports_status_idx').on(t.status, t.receivedAt),
+]);
+
+export const reportCounters = pgTable('report_counters', {
+  regionCode: text('region_code').notNull(),
+  year: integer('year').notNull(),
+  last: integer('last').notNull(),
+}, (t) => [primaryKey({ columns: [t.regionCode, t.year] })]);
+
+export const incidents = pgTable('incidents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+  types: text('types').array().notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }),
+  place: text('place'),
+  regionCode: text('region_code').notNull(),
+  districtCode: text('district_code'),
+  settlementCode: text('settlement_code'),
+  schoolId: uuid('school_id').references(() => schools.id),
+  injuries: text('injuries'),
+  legalQualification: jsonb('legal_qualification').$type<{ code: 'criminal' | 'administrative'; article: string }[]>().notNull().default([]),
+}, (t) => [index('incidents_report_idx').on(t.reportId), index('incidents_region_idx').on(t.regionCode, t.occurredOn)]);
+
+export const incidentPersons = pgTable('incident_persons', {
+  incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  role: text('role').notNull(), // victim | perpetrator
+  relation: text('relation'),
+}, (t) => [primaryKey({ columns: [t.incidentId, t.personId, t.role] }), index('incident_persons_person_idx').on(t.personId)]);

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/routes.ts';
+import { registerAuth } from '../auth/plugin.ts';
+import { authRoutes } from '../auth/routes.ts';
+import type { Deps } from '../deps.ts';
+import { healthRoutes } from './health.ts';
+import { referenceRoutes } from '../reference/routes.ts';
+import { userRoutes } from '../users/routes.ts';
+import { personRoutes } from '../persons/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { AppError, errorBody, type ErrorCode } from './errors.ts';
+
+export type AppOptions = { logger?: boolean; serveWeb?: boolean };
+
+/** Log lines carry the path only: query strings may hold names (person search). */
+function requestSerializer(req: FastifyRequest) {
+  return { id: req.id, method: req.method, path: req.url.split('?')[0], ip: req.ip };
+}
+
+function statusCode(code: number): ErrorCode {
+  switch (code) {
+    case 400: return 'bad_request';
+    case 401: return 'unauthenticated';
+    case 403: return 'forbidden';
+    case 404: return 'not_found';
+    case 409: return 'conflict';
+    case 413: return 'payload_too_large';
+    case 415: return 'unsupported_media_type';
+    case 429: return 'rate_limited';
+    case 503: return 'unavailable';
+    default: return 'bad_request';
+  }
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.logger === false ? undefined : deps.log,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && /^[\w-]{8,64}$/.test(h) ? h : randomUUID();
+    },
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  if (opts.logger !== false) {
+    // fastify's own request log lines use this serializer
+    app.log = app.log.child({}, { serializers: { req: requestSerializer } });
+  }
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).headers(err.headers).send(errorBody(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const details = err.validation.map((v) => ({
+        path: [where === 'body' ? null : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || where,
+        message: v.message ?? 'invalid',
+      }));
+      return reply.code(400).send(errorBody('validation_failed', `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, details));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+      return reply.code(400).send(errorBody('bad_request', 'The request body is not valid JSON.'));
+    }
+    if (err.statusCode === 429) {
+      return reply.code(429).headers({ 'retry-after': String(reply.getHeader('retry-after') ?? 1) }).send(errorBody('rate_limited', 'Too many requests. Slow down and try again shortly.'));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send(errorBody(statusCode(err.statusCode), err.message));
+    }
+    if (isResponseSerializationError(err)) req.log.error({ err: { message: err.message } }, 'response did not match its schema');
+    else req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
+    // a database that is down is a temporary condition, not a bug
+    const text = `${err.message} ${err.code ?? ''}`;
+    if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|57P0[13]|the database system is/i.test(text)) {
+      return reply.code(503).headers({ 'retry-after': '5' }).send(errorBody('unavailable', 'The database is unavailable. Try again in a few seconds.'));
+    }
+    return reply.code(500).send(errorBody('internal', 'Something went wrong on our side. The error has been logged.'));
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    else reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Qorgau API', version: deps.config.version, description: 'Child-protection information system. See shared API.md for the stable core.' } },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, deps);
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    // signed-in work is limited per user (operators share one address), the rest per address
+    keyGenerator: (req) => (req.actor ? `u:${req.actor.id}` : `ip:${req.ip}`),
+    max: (req) => (req.actor ? 6000 : 600),
+    timeWindow: 60_000,
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  auditRoutes(app, deps);
+  referenceRoutes(app, deps);
+  personRoutes(app, deps);
+  reportRoutes(app, deps);
+
+  const webDir = deps.config.webDir;
+  const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`));
+  });
+  return app;
+}

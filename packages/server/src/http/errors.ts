@@ -1,0 +1,55 @@
+// Typed error codes with one mapping to HTTP status. 4xx messages tell the user what to do;
+// 5xx bodies never carry internals.
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  bad_request: 400,
+  weak_password: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  account_disabled: 403,
+  totp_enrollment_required: 403,
+  not_found: 404,
+  conflict: 409,
+  username_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorDetail = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], headers: Record<string, string> = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = 'record') => new AppError('not_found', `The ${what} does not exist or is not visible to you.`);
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError('forbidden', message);
+export const validation = (details: ErrorDetail[], message = 'The request has invalid fields.') =>
+  new AppError('validation_failed', message, details);
+
+export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+  return { error: { code, message, details } };
+}

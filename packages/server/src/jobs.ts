@@ -1,0 +1,35 @@
+// Background sweeps. Each runs on every instance; the work itself is guarded by advisory
+// locks or row locks in PostgreSQL, so instances never act twice on the same row.
+import { sealAudit } from './audit/chain.ts';
+import { purgeExpiredSessions } from './auth/service.ts';
+import type { Deps } from './deps.ts';
+
+type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
+
+export const JOBS: Job[] = [
+  { name: 'audit-seal', everyMs: 1_000, run: (deps) => sealAudit(deps.db, deps.clock.now()) },
+  { name: 'session-purge', everyMs: 15 * 60_000, run: (deps) => purgeExpiredSessions(deps) },
+];
+
+export function startJobs(deps: Deps): () => Promise<void> {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  for (const job of JOBS) {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const p = job.run(deps)
+        .catch((err: unknown) => deps.log.warn({ job: job.name, err: { message: (err as Error).message } }, 'background job failed'))
+        .finally(() => { busy = false; running.delete(p); });
+      running.add(p);
+    };
+    timers.push(setInterval(tick, job.everyMs));
+  }
+  return async () => {
+    stopped = true;
+    timers.forEach(clearInterval);
+    await Promise.allSettled([...running]);
+  };
+}

@@ -1,0 +1,58 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { calendarDays, districts, regions, schools, vocabulary } from '../db/schema.ts';
+import { requireActor } from '../http/context.ts';
+
+const label = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+
+/** Reference data is public knowledge (classifiers, vocabularies), but only served to signed-in users. */
+export function referenceRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reference'];
+
+  r.get('/api/v1/reference/regions', {
+    schema: { tags, response: { 200: z.object({ items: z.array(z.object({ code: z.string(), katoPrefix: z.string(), kind: z.string(), name: label })) }) } },
+  }, async () => {
+    const rows = await deps.db.select().from(regions).orderBy(asc(regions.code));
+    return { items: rows.map((x) => ({ code: x.code, katoPrefix: x.katoPrefix, kind: x.kind, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameEn } })) };
+  });
+
+  r.get('/api/v1/reference/districts', {
+    schema: {
+      tags, querystring: z.object({ regionCode: z.string().regex(/^KZ-\d{2}$/, 'must be an ISO code like KZ-75').optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ code: z.string(), regionCode: z.string(), name: label })) }) },
+    },
+  }, async (req) => {
+    const q = deps.db.select().from(districts);
+    const rows = await (req.query.regionCode ? q.where(eq(districts.regionCode, req.query.regionCode)) : q).orderBy(asc(districts.nameRu));
+    return { items: rows.map((x) => ({ code: x.code, regionCode: x.regionCode, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameEn } })) };
+  });
+
+  r.get('/api/v1/reference/schools', {
+    schema: {
+      tags, querystring: z.object({ districtCode: z.string().regex(/^\d{9}$/, 'must be a 9-digit KATO code') }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), districtCode: z.string(), name: label, students: z.number() })) }) },
+    },
+  }, async (req) => {
+    requireActor(req);
+    const rows = await deps.db.select().from(schools).where(eq(schools.districtCode, req.query.districtCode)).orderBy(asc(schools.nameRu));
+    return { items: rows.map((x) => ({ id: x.id, districtCode: x.districtCode, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameEn }, students: x.students })) };
+  });
+
+  r.get('/api/v1/reference/vocabulary', {
+    schema: { tags, response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), code: z.string(), label })) }) } },
+  }, async () => {
+    const rows = await deps.db.select().from(vocabulary).orderBy(asc(vocabulary.kind), asc(vocabulary.sort));
+    return { items: rows.map((x) => ({ kind: x.kind, code: x.code, label: { kk: x.labelKk, ru: x.labelRu, en: x.labelEn } })) };
+  });
+
+  r.get('/api/v1/reference/calendar', {
+    schema: { tags, response: { 200: z.object({ items: z.array(z.object({ date: z.string(), kind: z.string(), provisional: z.boolean(), name: label })) }) } },
+  }, async () => {
+    const rows = await deps.db.select().from(calendarDays).orderBy(asc(calendarDays.date));
+    return { items: rows.map((x) => ({ date: x.date, kind: x.kind, provisional: x.provisional, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameEn } })) };
+  });
+}

@@ -1,0 +1,145 @@
+// Reference data is loaded from the project's own copy of the sources (/reference, with their
+// attribution) right after the SQL migrations. Each file is loaded again only when its content
+// changes, so editing a CSV and restarting is how the classifier or the calendar is updated.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
+import {
+  agencyTypeLabels, channelLabels, perpetratorRelationLabels, placeLabels, priorityLabels, reporterRelationLabels,
+  roleLabels, sexLabels, violenceTypeLabels, type Label,
+} from '@qorgau/core';
+import type { Db, Executor } from '../db/client.ts';
+import { calendarDays, districts, katoUnits, referenceVersions, regions, vocabulary } from '../db/schema.ts';
+
+export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../reference');
+
+type Row = Record<string, string>;
+
+function readCsv(file: string): { rows: Row[]; sha256: string } {
+  const text = fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8');
+  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+  return { rows, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+function col(row: Row, name: string): string {
+  const v = row[name];
+  if (v === undefined) throw new Error(`reference file lacks column ${name}`);
+  return v;
+}
+
+async function chunked<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
+}
+
+const VOCABULARIES: Record<string, Record<string, Label>> = {
+  channel: channelLabels,
+  violence_type: violenceTypeLabels,
+  place: placeLabels,
+  perpetrator_relation: perpetratorRelationLabels,
+  reporter_relation: reporterRelationLabels,
+  agency_type: agencyTypeLabels,
+  priority: priorityLabels,
+  sex: sexLabels,
+  role: roleLabels,
+};
+
+type Loader = { name: string; sha256: string; load(tx: Executor): Promise<void> };
+
+function loaders(): Loader[] {
+  const regionFile = readCsv('regions.csv');
+  const districtFile = readCsv('districts.csv');
+  const katoFile = readCsv('kato.csv');
+  const calendarFile = readCsv('calendar-kz.csv');
+  const calendar2027 = readCsv('calendar-kz-2027-provisional.csv');
+  const vocabJson = JSON.stringify(VOCABULARIES);
+  const regionByPrefix = new Map(regionFile.rows.map((r) => [col(r, 'kato_prefix'), col(r, 'iso_code')]));
+
+  return [
+    {
+      name: 'regions.csv', sha256: regionFile.sha256,
+      load: async (tx) => {
+        for (const r of regionFile.rows) {
+          const v = {
+            code: col(r, 'iso_code'), katoPrefix: col(r, 'kato_prefix'), kind: col(r, 'kind'),
+            nameKk: col(r, 'name_kk'), nameRu: col(r, 'name_ru'), nameEn: col(r, 'name_en'),
+            formerCode: col(r, 'former_iso_code') || null,
+          };
+          await tx.insert(regions).values(v).onConflictDoUpdate({ target: regions.code, set: v });
+        }
+      },
+    },
+    {
+      name: 'districts.csv', sha256: districtFile.sha256,
+      load: async (tx) => {
+        const values = districtFile.rows.map((r) => ({
+          code: col(r, 'kato_code'), regionCode: col(r, 'parent_iso_code'),
+          nameKk: col(r, 'name_kk'), nameRu: col(r, 'name_ru'), nameEn: col(r, 'name_en'),
+        }));
+        await chunked(values, 500, (chunk) => tx.insert(districts).values(chunk).onConflictDoUpdate({
+          target: districts.code,
+          set: { regionCode: sql`excluded.region_code`, nameKk: sql`excluded.name_kk`, nameRu: sql`excluded.name_ru`, nameEn: sql`excluded.name_en` },
+        }));
+      },
+    },
+    {
+      name: 'kato.csv', sha256: katoFile.sha256,
+      load: async (tx) => {
+        const values = katoFile.rows.map((r) => {
+          const code = col(r, 'kato');
+          return {
+            code, level: col(r, 'level'), regionCode: regionByPrefix.get(code.slice(0, 2)) ?? null,
+            nameKk: col(r, 'name_kk'), nameRu: col(r, 'name_ru'),
+          };
+        });
+        await chunked(values, 1000, (chunk) => tx.insert(katoUnits).values(chunk).onConflictDoUpdate({
+          target: katoUnits.code,
+          set: { level: sql`excluded.level`, regionCode: sql`excluded.region_code`, nameKk: sql`excluded.name_kk`, nameRu: sql`excluded.name_ru` },
+        }));
+      },
+    },
+    {
+      name: 'calendar-kz', sha256: calendarFile.sha256 + calendar2027.sha256,
+      load: async (tx) => {
+        const toRow = (provisional: boolean) => (r: Row) => ({
+          date: col(r, 'date'), kind: col(r, 'kind'), nameKk: col(r, 'name_kk'), nameRu: col(r, 'name_ru'),
+          nameEn: col(r, 'name_en'), provisional,
+        });
+        const values = [...calendarFile.rows.map(toRow(false)), ...calendar2027.rows.map(toRow(true))];
+        await tx.delete(calendarDays);
+        await tx.insert(calendarDays).values(values);
+      },
+    },
+    {
+      name: 'vocabulary', sha256: createHash('sha256').update(vocabJson).digest('hex'),
+      load: async (tx) => {
+        for (const [kind, labels] of Object.entries(VOCABULARIES)) {
+          const values = Object.entries(labels).map(([code, l], sort) => ({
+            kind, code, sort, labelKk: l.kk, labelRu: l.ru, labelEn: l.en,
+          }));
+          await tx.insert(vocabulary).values(values).onConflictDoUpdate({
+            target: [vocabulary.kind, vocabulary.code],
+            set: { sort: sql`excluded.sort`, labelKk: sql`excluded.label_kk`, labelRu: sql`excluded.label_ru`, labelEn: sql`excluded.label_en` },
+          });
+        }
+      },
+    },
+  ];
+}
+
+/** Returns the names of the reference sets that were (re)loaded. */
+export async function syncReferenceData(db: Db, now: Date = new Date()): Promise<string[]> {
+  const loaded: string[] = [];
+  const current = new Map((await db.select().from(referenceVersions)).map((v) => [v.name, v.sha256]));
+  for (const loader of loaders()) {
+    if (current.get(loader.name) === loader.sha256) continue;
+    await db.transaction(async (tx) => {
+      await loader.load(tx);
+      await tx.insert(referenceVersions).values({ name: loader.name, sha256: loader.sha256, loadedAt: now })
+        .onConflictDoUpdate({ target: referenceVersions.name, set: { sha256: loader.sha256, loadedAt: now } });
+    });
+    loaded.push(loader.name);
+  }
+  return loaded;
+}

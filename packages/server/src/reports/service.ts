@@ -1,0 +1,266 @@
+import { SENSITIVE_VIOLENCE_TYPES, type Priority, type ViolenceType } from '@qorgau/core';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { authorizeRecord, can, recordScopeFilter, type Actor, type RecordScope, type ScopeFilter } from '../access/policy.ts';
+import { writeAudit, type AuditEntry } from '../audit/audit.ts';
+import type { Executor } from '../db/client.ts';
+import { districts, incidentPersons, incidents, katoUnits, persons, regions, reportCounters, reports, schools } from '../db/schema.ts';
+import { auditCtx, type Ctx } from '../http/context.ts';
+import { AppError, forbidden, notFound, validation, type ErrorDetail } from '../http/errors.ts';
+import { insertPersons, personScopeSql, personsByIds, toPersonDto, type PersonRow } from '../persons/repository.ts';
+import type { NewPerson } from '../persons/schema.ts';
+import type { CreateReportInput, ListReportsQuery, ReportDto, ReportSummary } from './schema.ts';
+
+type ReportRow = typeof reports.$inferSelect;
+type Screening = CreateReportInput['screening'];
+
+/**
+ * Priority from the screening answers. The response protocol (its own module) refines this;
+ * this rule is the floor: immediate danger is always P1.
+ */
+export function priorityFromScreening(s: Screening): Priority {
+  if (s.immediateDanger) return 'P1';
+  if (s.childInjured || s.perpetratorHasAccess) return 'P2';
+  return 'P3';
+}
+
+export function reportScope(r: Pick<ReportRow, 'regionCode' | 'districtCode' | 'schoolIds' | 'agencyTypes' | 'createdBy' | 'sensitive'>): RecordScope {
+  return { regionCode: r.regionCode, districtCode: r.districtCode, schoolIds: r.schoolIds, agencyTypes: r.agencyTypes, createdBy: r.createdBy, sensitive: r.sensitive };
+}
+
+/** Year in Kazakhstan time (UTC+5) of an instant. */
+const kzYear = (d: Date) => new Date(d.getTime() + 5 * 3_600_000).getUTCFullYear();
+
+/** `75-2026-000123`: a per region-year counter row, incremented in the intake's transaction. */
+async function allocateNumber(tx: Executor, regionCode: string, at: Date): Promise<string> {
+  const year = kzYear(at);
+  const [row] = await tx.insert(reportCounters).values({ regionCode, year, last: 1 })
+    .onConflictDoUpdate({ target: [reportCounters.regionCode, reportCounters.year], set: { last: sql`${reportCounters.last} + 1` } })
+    .returning({ last: reportCounters.last });
+  if (!row) throw new Error('counter allocation failed');
+  return `${regionCode.slice(3)}-${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+async function checkReferences(ex: Executor, actor: Actor, input: CreateReportInput): Promise<void> {
+  const issues: ErrorDetail[] = [];
+  const [region] = await ex.select().from(regions).where(eq(regions.code, input.regionCode));
+  if (!region) issues.push({ path: 'regionCode', message: 'no such region' });
+  const districtCodes = new Set([input.districtCode, ...input.incidents.map((i) => i.districtCode)].filter((c): c is string => !!c));
+  const knownDistricts = districtCodes.size ? await ex.select().from(districts).where(inArray(districts.code, [...districtCodes])) : [];
+  const districtRegion = new Map(knownDistricts.map((d) => [d.code, d.regionCode]));
+  const checkDistrict = (code: string | null | undefined, path: string) => {
+    if (!code) return;
+    const r = districtRegion.get(code);
+    if (!r) issues.push({ path, message: 'no such district' });
+    else if (r !== input.regionCode) issues.push({ path, message: `the district is not in ${input.regionCode}` });
+  };
+  checkDistrict(input.districtCode, 'districtCode');
+  const schoolIds = input.incidents.map((i) => i.schoolId).filter((s): s is string => !!s);
+  const knownSchools = new Map((schoolIds.length ? await ex.select().from(schools).where(inArray(schools.id, schoolIds)) : []).map((s) => [s.id, s]));
+  const settlementCodes = input.incidents.map((i) => i.settlementCode).filter((s): s is string => !!s);
+  const knownSettlements = new Map((settlementCodes.length ? await ex.select().from(katoUnits).where(inArray(katoUnits.code, settlementCodes)) : []).map((k) => [k.code, k]));
+  const personIds = new Set<string>();
+  input.incidents.forEach((inc, i) => {
+    checkDistrict(inc.districtCode, `incidents.${i}.districtCode`);
+    if (inc.schoolId) {
+      const s = knownSchools.get(inc.schoolId);
+      if (!s) issues.push({ path: `incidents.${i}.schoolId`, message: 'no such school' });
+      else if (s.regionCode !== input.regionCode) issues.push({ path: `incidents.${i}.schoolId`, message: `the school is not in ${input.regionCode}` });
+      else if (inc.districtCode && s.districtCode !== inc.districtCode) issues.push({ path: `incidents.${i}.schoolId`, message: 'the school is not in this district' });
+    }
+    if (inc.settlementCode) {
+      const k = knownSettlements.get(inc.settlementCode);
+      if (!k) issues.push({ path: `incidents.${i}.settlementCode`, message: 'no such KATO unit' });
+      else if (k.regionCode !== input.regionCode) issues.push({ path: `incidents.${i}.settlementCode`, message: `the settlement is not in ${input.regionCode}` });
+    }
+    inc.victims.forEach((v) => { if ('id' in v) personIds.add(v.id); });
+    inc.perpetrators.forEach((p) => { if ('id' in p) personIds.add(p.id); });
+  });
+  if (personIds.size) {
+    const scope = personScopeSql(recordScopeFilter(actor));
+    const visible = new Set((await ex.select({ id: persons.id }).from(persons).where(and(inArray(persons.id, [...personIds]), scope))).map((p) => p.id));
+    input.incidents.forEach((inc, i) => {
+      inc.victims.forEach((v, j) => { if ('id' in v && !visible.has(v.id)) issues.push({ path: `incidents.${i}.victims.${j}.id`, message: 'no such person' }); });
+      inc.perpetrators.forEach((p, j) => { if ('id' in p && !visible.has(p.id)) issues.push({ path: `incidents.${i}.perpetrators.${j}.id`, message: 'no such person' }); });
+    });
+  }
+  if (issues.length) throw validation(issues, `The report refers to unknown or mismatched records: ${issues.map((d) => d.path).join(', ')}.`);
+}
+
+function receivedAtFor(ctx: Ctx, input: CreateReportInput): Date {
+  if (!input.receivedAt) return ctx.now;
+  const at = new Date(input.receivedAt);
+  if (at.getTime() > ctx.now.getTime() + 5 * 60_000) throw validation([{ path: 'receivedAt', message: 'must not be in the future' }]);
+  // only those allowed to import records may back-date; for everyone else it is the time of receipt
+  return can(ctx.actor, 'reports.import') ? at : ctx.now;
+}
+
+export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<ReportDto> {
+  if (!can(ctx.actor, 'reports.create')) throw forbidden('Your role does not register reports.');
+  await checkReferences(ctx.db, ctx.actor, input);
+  const receivedAt = receivedAtFor(ctx, input);
+  const types = new Set(input.incidents.flatMap((i) => i.types));
+  const sensitive = [...types].some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
+  const schoolIds = [...new Set(input.incidents.map((i) => i.schoolId).filter((s): s is string => !!s))];
+
+  const id = await ctx.db.transaction(async (tx) => {
+    if (input.externalId) {
+      const [dupe] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.externalId, input.externalId));
+      if (dupe) throw new AppError('conflict', `A report with externalId "${input.externalId}" already exists.`, [{ path: 'externalId', message: 'already used' }]);
+    }
+    // new persons, in input order, so that incidents can refer to them by position
+    const fresh: NewPerson[] = [];
+    for (const inc of input.incidents) {
+      for (const v of inc.victims) if (!('id' in v)) fresh.push(v);
+      for (const p of inc.perpetrators) if (!('id' in p)) fresh.push(p);
+    }
+    const created = await insertPersons(tx, fresh, { regionCode: input.regionCode, districtCode: input.districtCode ?? input.incidents[0]?.districtCode ?? null, createdBy: ctx.actor.id, now: ctx.now });
+    const number = await allocateNumber(tx, input.regionCode, receivedAt);
+    const [report] = await tx.insert(reports).values({
+      number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
+      priority: priorityFromScreening(input.screening), receivedAt, narrative: input.narrative,
+      reporter: input.reporter as Record<string, unknown>, screening: input.screening as Record<string, boolean>, sensitive,
+      agencyTypes: ctx.actor.agencyType ? [ctx.actor.agencyType] : [], schoolIds, externalId: input.externalId ?? null,
+      createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
+    }).returning({ id: reports.id });
+    if (!report) throw new Error('report insert returned nothing');
+    let next = 0;
+    const links: (typeof incidentPersons.$inferInsert)[] = [];
+    for (const inc of input.incidents) {
+      const [row] = await tx.insert(incidents).values({
+        reportId: report.id, types: inc.types, occurredOn: inc.occurredOn ?? null, place: inc.place ?? null, regionCode: input.regionCode,
+        districtCode: inc.districtCode ?? input.districtCode ?? null, settlementCode: inc.settlementCode ?? null, schoolId: inc.schoolId ?? null,
+        injuries: inc.injuries ?? null, legalQualification: inc.legalQualification ?? [],
+      }).returning({ id: incidents.id });
+      if (!row) throw new Error('incident insert returned nothing');
+      const personId = (ref: { id: string } | NewPerson): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (created[next++]?.id ?? ''));
+      for (const v of inc.victims) links.push({ incidentId: row.id, personId: personId(v), role: 'victim', relation: null });
+      for (const p of inc.perpetrators) links.push({ incidentId: row.id, personId: personId(p), role: 'perpetrator', relation: p.relation });
+    }
+    // the same person named twice in one incident is one link
+    const unique = [...new Map(links.map((l) => [`${l.incidentId}/${l.personId}/${l.role}`, l])).values()];
+    if (unique.length) await tx.insert(incidentPersons).values(unique);
+    const entries: AuditEntry[] = [
+      { action: 'create', entityType: 'report', entityId: report.id, details: { number, channel: input.channel, incidents: input.incidents.length } },
+      ...created.map((p) => ({ action: 'create' as const, entityType: 'person', entityId: p.id, details: { reportId: report.id } })),
+    ];
+    await writeAudit(tx, auditCtx(ctx), entries);
+    return report.id;
+  });
+  return loadReport(ctx.db, id, { redactSensitive: false });
+}
+
+export async function loadReport(ex: Executor, id: string, opts: { redactSensitive: boolean }): Promise<ReportDto> {
+  const [r] = await ex.select().from(reports).where(eq(reports.id, id));
+  if (!r) throw notFound('report');
+  const incs = await ex.select().from(incidents).where(eq(incidents.reportId, id)).orderBy(incidents.id);
+  const links = incs.length ? await ex.select().from(incidentPersons).where(inArray(incidentPersons.incidentId, incs.map((i) => i.id))) : [];
+  const people = new Map((await personsByIds(ex, [...new Set(links.map((l) => l.personId))])).map((p) => [p.id, p]));
+  const personOut = (l: typeof incidentPersons.$inferSelect) => {
+    const p = people.get(l.personId) as PersonRow;
+    return { ...toPersonDto(p), relation: l.relation };
+  };
+  const sensitiveTypes = (types: string[]) => types.some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t as ViolenceType));
+  return {
+    id: r.id, number: r.number, status: r.status as ReportDto['status'], priority: r.priority as Priority, channel: r.channel as ReportDto['channel'],
+    regionCode: r.regionCode, districtCode: r.districtCode, receivedAt: r.receivedAt.toISOString(),
+    narrative: opts.redactSensitive ? null : r.narrative, reporter: r.reporter, screening: r.screening, sensitive: r.sensitive,
+    redacted: opts.redactSensitive, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    incidents: incs.map((i) => {
+      const hide = opts.redactSensitive && sensitiveTypes(i.types);
+      return {
+        id: i.id, types: i.types, occurredOn: i.occurredOn, place: i.place, regionCode: i.regionCode, districtCode: i.districtCode,
+        settlementCode: i.settlementCode, schoolId: i.schoolId, injuries: hide ? null : i.injuries, legalQualification: hide ? [] : i.legalQualification,
+        victims: links.filter((l) => l.incidentId === i.id && l.role === 'victim').map(personOut),
+        perpetrators: links.filter((l) => l.incidentId === i.id && l.role === 'perpetrator').map(personOut),
+      };
+    }),
+    tasks: [],
+  };
+}
+
+/** A denied read looks exactly like a missing record, and is audited as `denied`. */
+export async function denyAsNotFound(ctx: Ctx, entityType: string, entityId: string, reason: string): Promise<never> {
+  await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType, entityId, details: { reason } });
+  throw notFound(entityType);
+}
+
+export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+export async function getReport(ctx: Ctx, id: string): Promise<ReportDto> {
+  if (!isUuid(id)) throw notFound('report');
+  const [row] = await ctx.db.select().from(reports).where(eq(reports.id, id));
+  if (!row) return denyAsNotFound(ctx, 'report', id, 'missing');
+  const decision = authorizeRecord(ctx.actor, 'read', reportScope(row));
+  if (!decision.allowed) return denyAsNotFound(ctx, 'report', id, decision.reason);
+  return ctx.db.transaction(async (tx) => {
+    const dto = await loadReport(tx, id, { redactSensitive: decision.redactSensitive });
+    await writeAudit(tx, auditCtx(ctx), { action: 'read', entityType: 'report', entityId: id, details: decision.redactSensitive ? { redacted: true } : {} });
+    return dto;
+  });
+}
+
+/** SQL form of the access policy for report lists (must agree with authorizeRecord). */
+export function reportScopeSql(s: ScopeFilter): SQL | undefined {
+  const own = eq(reports.createdBy, s.userId);
+  const territory = s.regionCode ? eq(reports.regionCode, s.regionCode)
+    : s.districtCode ? eq(reports.districtCode, s.districtCode)
+      : s.schoolId ? sql`${s.schoolId}::uuid = any(${reports.schoolIds})`
+        : undefined;
+  const agency = s.agencyType ? sql`${s.agencyType} = any(${reports.agencyTypes})` : undefined;
+  const scoped = and(territory, agency);
+  if (s.none) return sql`false`;
+  return scoped ? or(own, scoped) : undefined;
+}
+
+type Cursor = { at: string; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string, string];
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
+    return { at, id };
+  } catch {
+    throw validation([{ path: 'cursor', message: 'must be a cursor returned by a previous page' }]);
+  }
+}
+
+const dayStart = (d: string) => new Date(`${d}T00:00:00+05:00`);
+
+export async function listReports(ctx: Ctx, q: ListReportsQuery): Promise<{ items: ReportSummary[]; nextCursor: string | null }> {
+  if (!can(ctx.actor, 'reports.read')) throw forbidden('Your role does not read reports.');
+  if (q.from && q.to && q.from > q.to) throw validation([{ path: 'to', message: 'must not be before from' }]);
+  const where: (SQL | undefined)[] = [reportScopeSql(recordScopeFilter(ctx.actor))];
+  if (q.regionCode) where.push(eq(reports.regionCode, q.regionCode));
+  if (q.districtCode) where.push(eq(reports.districtCode, q.districtCode));
+  if (q.status) where.push(eq(reports.status, q.status));
+  if (q.channel) where.push(eq(reports.channel, q.channel));
+  if (q.priority) where.push(eq(reports.priority, q.priority));
+  if (q.type) where.push(sql`exists (select 1 from ${incidents} where ${incidents.reportId} = ${reports.id} and ${q.type} = any(${incidents.types}))`);
+  if (q.from) where.push(sql`${reports.receivedAt} >= ${dayStart(q.from).toISOString()}`);
+  if (q.to) where.push(sql`${reports.receivedAt} < ${new Date(dayStart(q.to).getTime() + 86_400_000).toISOString()}`);
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    where.push(sql`(${reports.receivedAt}, ${reports.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);
+  }
+  const rows = await ctx.db.select({
+    id: reports.id, number: reports.number, status: reports.status, priority: reports.priority, channel: reports.channel,
+    regionCode: reports.regionCode, districtCode: reports.districtCode, receivedAt: reports.receivedAt,
+  }).from(reports).where(and(...where)).orderBy(desc(reports.receivedAt), desc(reports.id)).limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const ids = page.map((r) => r.id);
+  const facts = ids.length ? await ctx.db.select({
+    reportId: incidents.reportId,
+    types: sql<string[]>`array_agg(distinct t)`,
+    victims: sql<number>`count(distinct ${incidentPersons.personId}) filter (where ${incidentPersons.role} = 'victim')`,
+  }).from(incidents).leftJoin(incidentPersons, eq(incidentPersons.incidentId, incidents.id))
+    .crossJoin(sql`unnest(${incidents.types}) as t`)
+    .where(inArray(incidents.reportId, ids)).groupBy(incidents.reportId) : [];
+  const byReport = new Map(facts.map((f) => [f.reportId, f]));
+  const items = page.map((r) => ({
+    ...r, status: r.status as ReportSummary['status'], priority: r.priority as Priority, channel: r.channel as ReportSummary['channel'],
+    receivedAt: r.receivedAt.toISOString(), types: byReport.get(r.id)?.types ?? [], victimCount: Number(byReport.get(r.id)?.victims ?? 0),
+  }));
+  await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'report_list', entityId: null, details: { count: items.length, ids } });
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.receivedAt.toISOString(), id: last.id }) : null };
+}

@@ -1,0 +1,55 @@
+import { AGENCY_TYPES, LOCALES, ROLES, type AgencyType, type Locale, type Role } from '@qorgau/core';
+import { z } from 'zod';
+import type { Actor } from '../access/policy.ts';
+import type { users } from '../db/schema.ts';
+
+export const userSchema = z.object({
+  id: z.string().uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(ROLES),
+  agencyType: z.enum(AGENCY_TYPES).nullable(),
+  regionCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  schoolId: z.string().nullable(),
+  locale: z.enum(LOCALES),
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserDto = z.infer<typeof userSchema>;
+
+type UserRow = typeof users.$inferSelect;
+
+export function toUserDto(u: UserRow): UserDto {
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    role: u.role as Role,
+    agencyType: (u.agencyType as AgencyType | null) ?? null,
+    regionCode: u.regionCode,
+    districtCode: u.districtCode,
+    schoolId: u.schoolId,
+    locale: u.locale as Locale,
+    active: u.active,
+    totpEnabled: u.totpEnabled,
+    createdAt: u.createdAt.toISOString(),
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+export function toActor(u: UserRow): Actor {
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    role: u.role as Role,
+    agencyType: (u.agencyType as AgencyType | null) ?? null,
+    regionCode: u.regionCode,
+    districtCode: u.districtCode,
+    schoolId: u.schoolId,
+    locale: u.locale as Locale,
+  };
+}

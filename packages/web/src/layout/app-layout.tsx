@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { roleHas } from '@qorgau/core';
+import { useUser } from '../auth/session.ts';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+/** The navigation, shaped by what the role may do; only screens that exist are listed. */
+function useNavItems() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const items: { to: string; label: string; testId: string }[] = [{ to: '/', label: t('nav.home'), testId: 'nav-home' }];
+  if (roleHas(user.role, 'users.manage')) {
+    items.push({ to: '/users', label: t('nav.users'), testId: 'nav-users' });
+    items.push({ to: '/roles', label: t('nav.roles'), testId: 'nav-roles' });
+  }
+  if (roleHas(user.role, 'audit.read')) items.push({ to: '/audit', label: t('nav.audit'), testId: 'nav-audit' });
+  items.push({ to: '/account', label: t('nav.account'), testId: 'nav-account' });
+  return items;
+}
+
+/** After each navigation, move focus to the new page's heading so screen readers announce it. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target = document.getElementById('page-title') ?? document.getElementById('main-content');
+    target?.focus({ preventScroll: false });
+  }, [location.pathname]);
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const items = useNavItems();
+  useFocusOnNavigate();
+
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 240, breakpoint: 'md', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="md"
+                size="sm"
+                aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+                data-testid="nav-burger"
+              />
+              <Anchor component={Link} to="/" fw={800} fz="xl" underline="never" c="teal.8" lang="kk">
+                Qorgau
+              </Anchor>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitcher />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.label')} component="nav">
+          <ScrollArea>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={isActive(item.to)}
+                aria-current={isActive(item.to) ? 'page' : undefined}
+                data-testid={item.testId}
+                onClick={close}
+              />
+            ))}
+          </ScrollArea>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { roleHas, type Capability } from '@qorgau/core';
+import { useTranslation } from 'react-i18next';
+import { useSession, useUser, wasSignedOutByUser } from './auth/session.ts';
+import { LoginPage } from './auth/login-page.tsx';
+import { EnrolPage } from './auth/enrol-page.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { HomePage } from './home/home-page.tsx';
+import { UsersPage } from './users/users-page.tsx';
+import { RolesPage } from './users/roles-page.tsx';
+import { AuditPage } from './audit/audit-page.tsx';
+import { AccountPage } from './account/account-page.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
+import { ErrorAlert } from './components/error-alert.tsx';
+
+/** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
+
+function RedirectToLogin() {
+  const location = useLocation();
+  const next = location.pathname + location.search;
+  const plain = next === '/' || wasSignedOutByUser();
+  return <Navigate to={plain ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+}
+
+function AfterLogin() {
+  const [params] = useSearchParams();
+  return <Navigate to={safeNext(params.get('next'))} replace />;
+}
+
+function RequireCapability({ capability, children }: { capability: Capability; children: ReactNode }) {
+  const user = useUser();
+  return roleHas(user.role, capability) ? children : <NotFoundPage />;
+}
+
+export function AppRoutes() {
+  const { t } = useTranslation();
+  const session = useSession();
+
+  if (session.isPending) {
+    return (
+      <Center h="100vh" aria-busy="true">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert error={session.error} />
+      </Center>
+    );
+  }
+  if (!session.data) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<RedirectToLogin />} />
+      </Routes>
+    );
+  }
+  if (session.data.enrolmentRequired || !session.data.user) {
+    return (
+      <Routes>
+        <Route path="/account/two-factor" element={<EnrolPage />} />
+        <Route path="*" element={<Navigate to="/account/two-factor" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/login" element={<AfterLogin />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="users" element={<RequireCapability capability="users.manage"><UsersPage /></RequireCapability>} />
+        <Route path="roles" element={<RequireCapability capability="users.manage"><RolesPage /></RequireCapability>} />
+        <Route path="audit" element={<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>} />
+        <Route path="account" element={<AccountPage />} />
+        {/* where enrolment happened; once done, start at home */}
+        <Route path="account/two-factor" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
