@@ -63,9 +63,10 @@ export function isTerritoryWide(role: Role): boolean {
 
 export function authorizeRecord(actor: Actor, action: RecordAction, record: RecordScope): Decision {
   if (!roleHas(actor.role, CAPABILITY_FOR[action])) return { allowed: false, reason: 'capability' };
+  // the author wrote the details and keeps them; the assignees keep access to what they work on
+  if (record.createdBy === actor.id) return { allowed: true, redactSensitive: false };
   const redactSensitive = record.sensitive && !roleHas(actor.role, 'sensitive_details');
-  // the author and the assignees keep access to what they work on, wherever it is
-  if (record.createdBy === actor.id || record.assignedUserIds?.includes(actor.id)) return { allowed: true, redactSensitive };
+  if (record.assignedUserIds?.includes(actor.id)) return { allowed: true, redactSensitive };
   if (!inTerritory(actor, record)) return { allowed: false, reason: 'territory' };
   if (!isTerritoryWide(actor.role) && !(actor.agencyType && record.agencyTypes.includes(actor.agencyType))) {
     return { allowed: false, reason: 'agency' };
