@@ -1,7 +1,7 @@
 // `npm run qorgau -- <command>`: operations that need no HTTP server. With the embedded
 // database, stop the server first (PGlite allows one process at a time).
 import { parseArgs } from 'node:util';
-import { AGENCY_TYPES, ROLES } from '@qorgau/core';
+import { ROLES, type AGENCY_TYPES } from '@qorgau/core';
 import { sealAll, verifyAudit } from './audit/chain.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config/config.ts';

@@ -12,7 +12,17 @@ try {
   throw err;
 }
 
-const running = await startServer(config);
+let running;
+try {
+  running = await startServer(config);
+} catch (err) {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') {
+    process.stderr.write(`Port ${config.port} is already in use. Stop the other program or set PORT to a free port.\n`);
+    process.exit(1);
+  }
+  throw err;
+}
 running.deps.log.info({ port: config.port, database: running.deps.database.kind }, 'Qorgau is running');
 
 let stopping = false;

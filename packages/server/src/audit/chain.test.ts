@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../bootstrap.ts';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config/config.ts';
-import { openDatabase } from '../db/client.ts';
+import { openDatabase, rows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createLogger } from '../server.ts';
 import { createHarness, sampleReport, type Harness } from '../test/harness.ts';
@@ -25,7 +25,7 @@ describe('tamper-evident audit chain', () => {
     const op = await h.user('hotline_operator');
     for (let i = 0; i < 3; i++) expect((await h.call(op, 'POST', '/api/v1/reports', sampleReport())).status).toBe(201);
     await sealAll(h.deps.db);
-    const ids = (await h.deps.db.execute(sql`select id from audit_log order by chain_seq`) as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
+    const ids = (await rows<{ id: number }>(h.deps.db, sql`select id from audit_log order by chain_seq`)).map((r) => Number(r.id));
     return { h, ids };
   }
 
@@ -78,7 +78,7 @@ describe('tamper-evident audit chain', () => {
 
     const again = await openDatabase({ dataDir: dir });
     await again.db.execute(sql`update audit_log set details = '{"role":"auditor"}'::jsonb`);
-    const id = (await again.db.execute(sql`select id from audit_log`) as unknown as { rows: { id: number }[] }).rows[0]?.id;
+    const id = (await rows<{ id: number }>(again.db, sql`select id from audit_log`))[0]?.id;
     await again.close();
     const bad = spawnSync(process.execPath, [CLI, 'audit:verify'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(1);

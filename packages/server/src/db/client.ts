@@ -61,6 +61,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 /** Run raw SQL and get its rows (both drivers return `{ rows }`). */
 export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
-  const res = (await ex.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  const res: unknown = await ex.execute(query);
+  return (res as { rows: T[] }).rows;
 }

@@ -1,8 +1,11 @@
 // Demo data for the quick start: one user per role and a realistic, deterministic register.
-import { generateSchools, type Role } from '@qorgau/core';
+import { generateReports, generateSchools, type Role } from '@qorgau/core';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { districts, schools, systemState } from '../db/schema.ts';
+import { districts, regions, schools, systemState, users } from '../db/schema.ts';
+import { createReportBody } from '../reports/schema.ts';
+import { createReport } from '../reports/service.ts';
+import { toActor } from '../users/dto.ts';
 import { insertUser } from '../users/service.ts';
 
 export const DEMO_PASSWORD = 'Qorgau-Demo-2026';
@@ -56,6 +59,32 @@ async function seedUsers(deps: Deps): Promise<void> {
   }
 }
 
+/** Reports over the last five years, through the same domain function as a legacy import. */
+async function seedReports(deps: Deps, scale: number): Promise<number> {
+  const [supervisor] = await deps.db.select().from(users).where(eq(users.username, 'supervisor'));
+  if (!supervisor) throw new Error('demo supervisor missing');
+  const allRegions = await deps.db.select().from(regions);
+  const allDistricts = await deps.db.select().from(districts);
+  const allSchools = await deps.db.select({ id: schools.id, districtCode: schools.districtCode, students: schools.students }).from(schools);
+  const now = deps.clock.now();
+  const year = now.getUTCFullYear();
+  const ctx = { ...deps, actor: toActor(supervisor), ip: '127.0.0.1', requestId: 'demo-seed', now };
+  let n = 0;
+  for (const report of generateReports({
+    seed: DEMO_SEED,
+    count: Math.round(1500 * scale),
+    from: `${year - 4}-01-01`,
+    to: now.toISOString().slice(0, 10),
+    regions: allRegions.map((r) => ({ code: r.code })),
+    districts: allDistricts.map((d) => ({ code: d.code, regionCode: d.regionCode })),
+    schools: allSchools,
+  })) {
+    await createReport(ctx, createReportBody.parse(report), { importing: true });
+    n += 1;
+  }
+  return n;
+}
+
 /** Loads the demo once per database; later starts find the marker and do nothing. */
 export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boolean> {
   const [done] = await deps.db.select().from(systemState).where(eq(systemState.key, 'demo_loaded'));
@@ -63,6 +92,8 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   deps.log.info({ scale: opts.scale }, 'loading demo data');
   await seedSchools(deps, opts.scale);
   await seedUsers(deps);
+  const reports = await seedReports(deps, opts.scale);
+  deps.log.info({ reports }, 'demo data loaded');
   await deps.db.insert(systemState).values({ key: 'demo_loaded', value: sql`${JSON.stringify({ at: deps.clock.now().toISOString(), scale: opts.scale })}::jsonb` });
   return true;
 }

@@ -19,7 +19,7 @@ type Row = Record<string, string>;
 
 function readCsv(file: string): { rows: Row[]; sha256: string } {
   const text = fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+  const rows: Row[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
   return { rows, sha256: createHash('sha256').update(text).digest('hex') };
 }
 

@@ -1,4 +1,4 @@
-import { CHANNELS, PERPETRATOR_RELATIONS, PLACES, PRIORITIES, REPORTER_RELATIONS, VIOLENCE_TYPES } from '@qorgau/core';
+import { CHANNELS, PERPETRATOR_RELATIONS, PLACES, PRIORITIES, REPORTER_RELATIONS, SEXES, VIOLENCE_TYPES } from '@qorgau/core';
 import { z } from 'zod';
 import { isoDate, newPersonSchema, personRefSchema, personSchema } from '../persons/schema.ts';
 
@@ -23,6 +23,8 @@ const reporterSchema = z.union([
 
 const perpetratorSchema = z.union([
   z.object({ id: z.string().uuid('must be a person id'), relation: z.enum(PERPETRATOR_RELATIONS) }).strict(),
+  // an alleged perpetrator who is not identified: only the relation (and sex) is known
+  z.object({ relation: z.enum(PERPETRATOR_RELATIONS), sex: z.enum(SEXES).nullable().optional() }).strict(),
   z.intersection(newPersonSchema, z.object({ relation: z.enum(PERPETRATOR_RELATIONS) })),
 ]);
 

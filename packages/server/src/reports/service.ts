@@ -86,18 +86,34 @@ async function checkReferences(ex: Executor, actor: Actor, input: CreateReportIn
   if (issues.length) throw validation(issues, `The report refers to unknown or mismatched records: ${issues.map((d) => d.path).join(', ')}.`);
 }
 
-function receivedAtFor(ctx: Ctx, input: CreateReportInput): Date {
+/** Agency that a channel belongs to, for records that arrive without a signed-in agency (imports). */
+const CHANNEL_AGENCY: Partial<Record<CreateReportInput['channel'], string>> = {
+  hotline: 'hotline', chat: 'hotline', online: 'hotline', email: 'hotline', school: 'education', police: 'police',
+  health: 'health', guardianship: 'social_protection', ngo: 'ngo', psc: 'akimat',
+};
+
+export type CreateOptions = {
+  /** trusted internal callers (legacy import, demo data) that were authorised at their entry point */
+  importing?: boolean;
+};
+
+function receivedAtFor(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Date {
   if (!input.receivedAt) return ctx.now;
+  if (opts.importing) return new Date(input.receivedAt);
   const at = new Date(input.receivedAt);
   if (at.getTime() > ctx.now.getTime() + 5 * 60_000) throw validation([{ path: 'receivedAt', message: 'must not be in the future' }]);
   // only those allowed to import records may back-date; for everyone else it is the time of receipt
   return can(ctx.actor, 'reports.import') ? at : ctx.now;
 }
 
-export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<ReportDto> {
-  if (!can(ctx.actor, 'reports.create')) throw forbidden('Your role does not register reports.');
+export async function createReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<ReportDto> {
+  if (!can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
   await checkReferences(ctx.db, ctx.actor, input);
-  const receivedAt = receivedAtFor(ctx, input);
+  const receivedAt = receivedAtFor(ctx, input, opts);
+  const agencies = new Set<string>();
+  if (ctx.actor.agencyType && !opts.importing) agencies.add(ctx.actor.agencyType);
+  const channelAgency = CHANNEL_AGENCY[input.channel];
+  if (opts.importing && channelAgency) agencies.add(channelAgency);
   const types = new Set(input.incidents.flatMap((i) => i.types));
   const sensitive = [...types].some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
   const schoolIds = [...new Set(input.incidents.map((i) => i.schoolId).filter((s): s is string => !!s))];
@@ -111,7 +127,7 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
     const fresh: NewPerson[] = [];
     for (const inc of input.incidents) {
       for (const v of inc.victims) if (!('id' in v)) fresh.push(v);
-      for (const p of inc.perpetrators) if (!('id' in p)) fresh.push(p);
+      for (const p of inc.perpetrators) if (!('id' in p)) fresh.push('firstName' in p ? p : { lastName: '', firstName: '', sex: p.sex ?? null });
     }
     const created = await insertPersons(tx, fresh, { regionCode: input.regionCode, districtCode: input.districtCode ?? input.incidents[0]?.districtCode ?? null, createdBy: ctx.actor.id, now: ctx.now });
     const number = await allocateNumber(tx, input.regionCode, receivedAt);
@@ -119,8 +135,8 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
       number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
       priority: priorityFromScreening(input.screening), receivedAt, narrative: input.narrative,
       reporter: input.reporter as Record<string, unknown>, screening: input.screening as Record<string, boolean>, sensitive,
-      agencyTypes: ctx.actor.agencyType ? [ctx.actor.agencyType] : [], schoolIds, externalId: input.externalId ?? null,
-      createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
+      agencyTypes: [...agencies], schoolIds, externalId: input.externalId ?? null,
+      createdBy: opts.importing ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
     }).returning({ id: reports.id });
     if (!report) throw new Error('report insert returned nothing');
     let next = 0;
@@ -132,7 +148,7 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
         injuries: inc.injuries ?? null, legalQualification: inc.legalQualification ?? [],
       }).returning({ id: incidents.id });
       if (!row) throw new Error('incident insert returned nothing');
-      const personId = (ref: { id: string } | NewPerson): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (created[next++]?.id ?? ''));
+      const personId = (ref: object): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (created[next++]?.id ?? ''));
       for (const v of inc.victims) links.push({ incidentId: row.id, personId: personId(v), role: 'victim', relation: null });
       for (const p of inc.perpetrators) links.push({ incidentId: row.id, personId: personId(p), role: 'perpetrator', relation: p.relation });
     }

@@ -32,7 +32,7 @@ function pgliteTemplate(): Promise<Blob> {
   return template;
 }
 
-async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ memory: true, loadDataDir: await pgliteTemplate() });
@@ -88,7 +88,7 @@ export async function createHarness(opts: { clock?: Clock; config?: Partial<Conf
       headers: { ...(user ? { authorization: `Bearer ${user.token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
-    let json: unknown = null;
+    let json: unknown;
     try { json = res.body ? JSON.parse(res.body) : null; } catch { json = res.body; }
     return { status: res.statusCode, json, headers: res.headers };
   };

@@ -100,12 +100,13 @@ export function UsersPage() {
       <ErrorAlert error={users.error} />
       <ErrorAlert error={dialog?.kind === 'deactivate' ? null : update.error} />
 
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={860}>
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('users.fullName')}</Table.Th>
-              <Table.Th>{t('users.username')}</Table.Th>
+              <Table.Th>
+                {t('users.fullName')} / {t('users.username')}
+              </Table.Th>
               <Table.Th>{t('users.role')}</Table.Th>
               <Table.Th>{t('users.agency')}</Table.Th>
               <Table.Th>{t('users.territory')}</Table.Th>
@@ -119,9 +120,11 @@ export function UsersPage() {
           <Table.Tbody>
             {users.data?.map((user) => (
               <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
-                <Table.Td>{user.fullName}</Table.Td>
                 <Table.Td>
-                  <Text ff="monospace" size="sm">
+                  <Text size="sm" fw={500}>
+                    {user.fullName}
+                  </Text>
+                  <Text ff="monospace" size="xs" c="dimmed">
                     {user.username}
                   </Text>
                 </Table.Td>

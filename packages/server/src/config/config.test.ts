@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has the defaults of API.md', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 8080, databaseUrl: undefined, demo: false });
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it('reads the variables of API.md', () => {
+    const c = loadConfig({ PORT: '9000', DATABASE_URL: 'postgres://u@localhost:5432/q', QORGAU_DEMO: '1', QORGAU_DATA_DIR: '/tmp/q', QORGAU_ADMIN_PASSWORD: 'long-enough-1' });
+    expect(c).toMatchObject({ port: 9000, databaseUrl: 'postgres://u@localhost:5432/q', demo: true, dataDir: '/tmp/q', adminPassword: 'long-enough-1' });
+  });
+
+  it('names every bad value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', QORGAU_DEMO: 'yes', QORGAU_ADMIN_PASSWORD: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'DATABASE_URL', 'QORGAU_DEMO', 'QORGAU_ADMIN_PASSWORD']) expect(message).toContain(name);
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+});
