@@ -77,7 +77,8 @@ function tail(file: string, lines: number): string {
 }
 
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
@@ -88,7 +89,8 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: n
       if (response.ok) {
         const body = (await response.json()) as { status?: string; database?: string };
         if (body.status === 'ok') {
-          console.log(`e2e: server ready at ${baseUrl} (database: ${body.database ?? '?'})`);
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          console.log(`e2e: server ready at ${baseUrl} after ${seconds} s (database: ${body.database ?? '?'})`);
           return;
         }
       }
