@@ -126,9 +126,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+  }
   app.setNotFoundHandler((req, reply) => {
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    // client-side routes get the app; a missing asset is a plain 404, not the app with 200
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send(errorBody('not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`));
