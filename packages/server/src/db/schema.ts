@@ -204,6 +204,9 @@ export const reports = pgTable('reports', {
   schoolIds: uuid('school_ids').array().notNull().default(sql`'{}'::uuid[]`),
   externalId: text('external_id').unique(),
   trackingCode: text('tracking_code').unique(),
+  /** why the status last changed (closure reason, reopening) */
+  statusReason: text('status_reason'),
+  closedAt: instant('closed_at'),
   createdBy: uuid('created_by'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
@@ -239,3 +242,83 @@ export const incidentPersons = pgTable('incident_persons', {
   role: text('role').notNull(), // victim | perpetrator
   relation: text('relation'),
 }, (t) => [primaryKey({ columns: [t.incidentId, t.personId, t.role] }), index('incident_persons_person_idx').on(t.personId)]);
+
+// ---------------------------------------------------------------- single window (issue 3)
+
+/** Child Helpline International categories of a contact's subject, with our kk/ru labels and the typology they map to. */
+export const chiCategories = pgTable('chi_categories', {
+  code: text('code').primaryKey(), // category/subcategory slug
+  category: text('category').notNull(),
+  sort: integer('sort').notNull(),
+  labelKk: text('label_kk').notNull(),
+  labelRu: text('label_ru').notNull(),
+  labelEn: text('label_en').notNull(),
+  categoryLabelKk: text('category_label_kk').notNull(),
+  categoryLabelRu: text('category_label_ru').notNull(),
+  categoryLabelEn: text('category_label_en').notNull(),
+  /** violence typology codes a report that follows from such a contact starts with */
+  violenceTypes: text('violence_types').array().notNull().default(sql`'{}'::text[]`),
+});
+
+/** Every helpline contact, also those that give only information or counselling. */
+export const contacts = pgTable('contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** the console's id for the draft: a retried save does not create a second contact */
+  clientId: text('client_id').unique(),
+  channel: text('channel').notNull(), // hotline | chat
+  regionCode: text('region_code').references(() => regions.code),
+  startedAt: instant('started_at').notNull(),
+  endedAt: instant('ended_at'),
+  durationSeconds: integer('duration_seconds'),
+  callerType: text('caller_type').notNull(),
+  childPersonId: uuid('child_person_id').references(() => persons.id),
+  childFirstName: text('child_first_name'),
+  childApproxAge: integer('child_approx_age'),
+  childSex: text('child_sex'),
+  chiCode: text('chi_code').notNull().references(() => chiCategories.code),
+  screening: jsonb('screening').$type<Record<string, boolean>>().notNull().default({}),
+  outcome: text('outcome').notNull(),
+  reportId: uuid('report_id').references(() => reports.id),
+  /** counsellor's summary: sensitive, never logged */
+  summary: text('summary'),
+  operatorId: uuid('operator_id').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [index('contacts_started_idx').on(t.startedAt), index('contacts_operator_idx').on(t.operatorId, t.startedAt)]);
+
+/** Files attached to reports; the bytes live in the data directory, outside the web root. */
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull().unique(),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: instant('uploaded_at').notNull(),
+}, (t) => [index('attachments_report_idx').on(t.reportId)]);
+
+/** Articles of the Criminal and Administrative Codes used to qualify incidents; editable by administrators. */
+export const legalArticles = pgTable('legal_articles', {
+  code: text('code').notNull(), // criminal | administrative
+  article: text('article').notNull(),
+  titleKk: text('title_kk').notNull(),
+  titleRu: text('title_ru').notNull(),
+  titleEn: text('title_en').notNull(),
+  active: boolean('active').notNull().default(true),
+}, (t) => [primaryKey({ columns: [t.code, t.article] })]);
+
+/** One legacy import (dry run or committed). */
+export const importBatches = pgTable('import_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(), // reports
+  fileName: text('file_name').notNull(),
+  dryRun: boolean('dry_run').notNull(),
+  rows: integer('rows').notNull(),
+  created: integer('created').notNull(),
+  skipped: integer('skipped').notNull(),
+  errors: integer('errors').notNull(),
+  userId: uuid('user_id').notNull(),
+  at: instant('at').notNull(),
+});

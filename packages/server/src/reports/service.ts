@@ -95,6 +95,8 @@ const CHANNEL_AGENCY: Partial<Record<CreateReportInput['channel'], string>> = {
 export type CreateOptions = {
   /** trusted internal callers (legacy import, demo data) that were authorised at their entry point */
   importing?: boolean;
+  /** the anonymous public form: no account, triaged by the hotline, followed by a tracking code */
+  publicSubmission?: { trackingCode: string };
 };
 
 function receivedAtFor(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Date {
@@ -107,13 +109,13 @@ function receivedAtFor(ctx: Ctx, input: CreateReportInput, opts: CreateOptions):
 }
 
 export async function createReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<ReportDto> {
-  if (!can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
+  if (!opts.publicSubmission && !can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
   await checkReferences(ctx.db, ctx.actor, input);
   const receivedAt = receivedAtFor(ctx, input, opts);
   const agencies = new Set<string>();
-  if (ctx.actor.agencyType && !opts.importing) agencies.add(ctx.actor.agencyType);
+  if (ctx.actor.agencyType && !opts.importing && !opts.publicSubmission) agencies.add(ctx.actor.agencyType);
   const channelAgency = CHANNEL_AGENCY[input.channel];
-  if (opts.importing && channelAgency) agencies.add(channelAgency);
+  if ((opts.importing || opts.publicSubmission) && channelAgency) agencies.add(channelAgency);
   const types = new Set(input.incidents.flatMap((i) => i.types));
   const sensitive = [...types].some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
   const schoolIds = [...new Set(input.incidents.map((i) => i.schoolId).filter((s): s is string => !!s))];
@@ -129,14 +131,14 @@ export async function createReport(ctx: Ctx, input: CreateReportInput, opts: Cre
       for (const v of inc.victims) if (!('id' in v)) fresh.push(v);
       for (const p of inc.perpetrators) if (!('id' in p)) fresh.push('firstName' in p ? p : { lastName: '', firstName: '', sex: p.sex ?? null });
     }
-    const created = await insertPersons(tx, fresh, { regionCode: input.regionCode, districtCode: input.districtCode ?? input.incidents[0]?.districtCode ?? null, createdBy: ctx.actor.id, now: ctx.now });
+    const created = await insertPersons(tx, fresh, { regionCode: input.regionCode, districtCode: input.districtCode ?? input.incidents[0]?.districtCode ?? null, createdBy: opts.publicSubmission ? null : ctx.actor.id, now: ctx.now });
     const number = await allocateNumber(tx, input.regionCode, receivedAt);
     const [report] = await tx.insert(reports).values({
       number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
       priority: priorityFromScreening(input.screening), receivedAt, narrative: input.narrative,
       reporter: input.reporter as Record<string, unknown>, screening: input.screening as Record<string, boolean>, sensitive,
-      agencyTypes: [...agencies], schoolIds, externalId: input.externalId ?? null,
-      createdBy: opts.importing ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
+      agencyTypes: [...agencies], schoolIds, externalId: input.externalId ?? null, trackingCode: opts.publicSubmission?.trackingCode ?? null,
+      createdBy: opts.importing || opts.publicSubmission ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
     }).returning({ id: reports.id });
     if (!report) throw new Error('report insert returned nothing');
     let next = 0;
