@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ctxOf } from '../http/context.ts';
 import { isoDate, personSchema } from './schema.ts';
 import { getPerson, searchPersons } from './service.ts';
+import { matchBody, matchPersons } from './match.ts';
 
 export function personRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,4 +25,14 @@ export function personRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: personSchema.extend({ age: z.number().nullable(), reports: z.array(z.object({ id: z.string(), number: z.string(), role: z.string() })) }) },
     },
   }, async (req) => getPerson(ctxOf(deps, req), req.params.id));
+
+  r.post('/api/v1/persons/match', {
+    schema: {
+      tags, body: matchBody,
+      response: { 200: z.object({ items: z.array(z.object({
+        person: personSchema, score: z.number(), reasons: z.array(z.string()),
+        openReports: z.array(z.object({ id: z.string(), number: z.string(), receivedAt: z.string(), status: z.string() })),
+      })) }) },
+    },
+  }, async (req) => ({ items: await matchPersons(ctxOf(deps, req), req.body) }));
 }

@@ -40,7 +40,7 @@ async function allocateNumber(tx: Executor, regionCode: string, at: Date): Promi
   return `${regionCode.slice(3)}-${year}-${String(row.last).padStart(6, '0')}`;
 }
 
-async function checkReferences(ex: Executor, actor: Actor, input: CreateReportInput): Promise<void> {
+export async function checkReferences(ex: Executor, actor: Actor, input: Pick<CreateReportInput, 'regionCode' | 'districtCode' | 'incidents'>): Promise<void> {
   const issues: ErrorDetail[] = [];
   const [region] = await ex.select().from(regions).where(eq(regions.code, input.regionCode));
   if (!region) issues.push({ path: 'regionCode', message: 'no such region' });
@@ -108,6 +108,44 @@ function receivedAtFor(ctx: Ctx, input: CreateReportInput, opts: CreateOptions):
   return can(ctx.actor, 'reports.import') ? at : ctx.now;
 }
 
+type IncidentInput = CreateReportInput['incidents'][number];
+
+/**
+ * Insert incidents of a report with their new persons and the links between them. Returns the
+ * ids of the persons created. Victims and perpetrators may be existing persons ({id}) or new.
+ */
+export async function persistIncidents(
+  tx: Executor,
+  report: { id: string; regionCode: string; districtCode: string | null },
+  list: IncidentInput[],
+  meta: { createdBy: string | null; now: Date },
+): Promise<string[]> {
+  // new persons, in input order, so that incidents can refer to them by position
+  const fresh: NewPerson[] = [];
+  for (const inc of list) {
+    for (const v of inc.victims) if (!('id' in v)) fresh.push(v);
+    for (const p of inc.perpetrators) if (!('id' in p)) fresh.push('firstName' in p ? p : { lastName: '', firstName: '', sex: p.sex ?? null });
+  }
+  const created = await insertPersons(tx, fresh, { regionCode: report.regionCode, districtCode: report.districtCode ?? list[0]?.districtCode ?? null, createdBy: meta.createdBy, now: meta.now });
+  let next = 0;
+  const personId = (ref: object): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (created[next++]?.id ?? ''));
+  const links: (typeof incidentPersons.$inferInsert)[] = [];
+  for (const inc of list) {
+    const [row] = await tx.insert(incidents).values({
+      reportId: report.id, types: inc.types, occurredOn: inc.occurredOn ?? null, place: inc.place ?? null, regionCode: report.regionCode,
+      districtCode: inc.districtCode ?? report.districtCode ?? null, settlementCode: inc.settlementCode ?? null, schoolId: inc.schoolId ?? null,
+      injuries: inc.injuries ?? null, legalQualification: inc.legalQualification ?? [],
+    }).returning({ id: incidents.id });
+    if (!row) throw new Error('incident insert returned nothing');
+    for (const v of inc.victims) links.push({ incidentId: row.id, personId: personId(v), role: 'victim', relation: null });
+    for (const p of inc.perpetrators) links.push({ incidentId: row.id, personId: personId(p), role: 'perpetrator', relation: p.relation });
+  }
+  // the same person named twice in one incident is one link
+  const unique = [...new Map(links.map((l) => [`${l.incidentId}/${l.personId}/${l.role}`, l])).values()];
+  if (unique.length) await tx.insert(incidentPersons).values(unique);
+  return created.map((p) => p.id);
+}
+
 export async function createReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<ReportDto> {
   if (!opts.publicSubmission && !can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
   await checkReferences(ctx.db, ctx.actor, input);
@@ -125,13 +163,6 @@ export async function createReport(ctx: Ctx, input: CreateReportInput, opts: Cre
       const [dupe] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.externalId, input.externalId));
       if (dupe) throw new AppError('conflict', `A report with externalId "${input.externalId}" already exists.`, [{ path: 'externalId', message: 'already used' }]);
     }
-    // new persons, in input order, so that incidents can refer to them by position
-    const fresh: NewPerson[] = [];
-    for (const inc of input.incidents) {
-      for (const v of inc.victims) if (!('id' in v)) fresh.push(v);
-      for (const p of inc.perpetrators) if (!('id' in p)) fresh.push('firstName' in p ? p : { lastName: '', firstName: '', sex: p.sex ?? null });
-    }
-    const created = await insertPersons(tx, fresh, { regionCode: input.regionCode, districtCode: input.districtCode ?? input.incidents[0]?.districtCode ?? null, createdBy: opts.publicSubmission ? null : ctx.actor.id, now: ctx.now });
     const number = await allocateNumber(tx, input.regionCode, receivedAt);
     const [report] = await tx.insert(reports).values({
       number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
@@ -141,25 +172,12 @@ export async function createReport(ctx: Ctx, input: CreateReportInput, opts: Cre
       createdBy: opts.importing || opts.publicSubmission ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
     }).returning({ id: reports.id });
     if (!report) throw new Error('report insert returned nothing');
-    let next = 0;
-    const links: (typeof incidentPersons.$inferInsert)[] = [];
-    for (const inc of input.incidents) {
-      const [row] = await tx.insert(incidents).values({
-        reportId: report.id, types: inc.types, occurredOn: inc.occurredOn ?? null, place: inc.place ?? null, regionCode: input.regionCode,
-        districtCode: inc.districtCode ?? input.districtCode ?? null, settlementCode: inc.settlementCode ?? null, schoolId: inc.schoolId ?? null,
-        injuries: inc.injuries ?? null, legalQualification: inc.legalQualification ?? [],
-      }).returning({ id: incidents.id });
-      if (!row) throw new Error('incident insert returned nothing');
-      const personId = (ref: object): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (created[next++]?.id ?? ''));
-      for (const v of inc.victims) links.push({ incidentId: row.id, personId: personId(v), role: 'victim', relation: null });
-      for (const p of inc.perpetrators) links.push({ incidentId: row.id, personId: personId(p), role: 'perpetrator', relation: p.relation });
-    }
-    // the same person named twice in one incident is one link
-    const unique = [...new Map(links.map((l) => [`${l.incidentId}/${l.personId}/${l.role}`, l])).values()];
-    if (unique.length) await tx.insert(incidentPersons).values(unique);
+    const created = await persistIncidents(tx, { id: report.id, regionCode: input.regionCode, districtCode: input.districtCode ?? null }, input.incidents, {
+      createdBy: opts.publicSubmission ? null : ctx.actor.id, now: ctx.now,
+    });
     const entries: AuditEntry[] = [
       { action: 'create', entityType: 'report', entityId: report.id, details: { number, channel: input.channel, incidents: input.incidents.length } },
-      ...created.map((p) => ({ action: 'create' as const, entityType: 'person', entityId: p.id, details: { reportId: report.id } })),
+      ...created.map((personId) => ({ action: 'create' as const, entityType: 'person', entityId: personId, details: { reportId: report.id } })),
     ];
     await writeAudit(tx, auditCtx(ctx), entries);
     return report.id;

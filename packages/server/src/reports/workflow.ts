@@ -1,0 +1,90 @@
+// What happens to a report after intake: more incidents, status changes, and its history.
+import { SENSITIVE_VIOLENCE_TYPES } from '@qorgau/core';
+import { and, asc, eq, notInArray, or, sql } from 'drizzle-orm';
+import { authorizeRecord, can } from '../access/policy.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { auditLog, reports } from '../db/schema.ts';
+import { auditCtx, type Ctx } from '../http/context.ts';
+import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
+import type { CreateReportInput, ReportDto } from './schema.ts';
+import { checkReferences, denyAsNotFound, isUuid, loadReport, persistIncidents, reportScope } from './service.ts';
+
+type ReportRow = typeof reports.$inferSelect;
+
+async function reportFor(ctx: Ctx, id: string, action: 'read' | 'update'): Promise<{ row: ReportRow; redactSensitive: boolean }> {
+  if (!isUuid(id)) throw notFound('report');
+  const [row] = await ctx.db.select().from(reports).where(eq(reports.id, id));
+  if (!row) return denyAsNotFound(ctx, 'report', id, 'missing');
+  const read = authorizeRecord(ctx.actor, 'read', reportScope(row));
+  if (!read.allowed) return denyAsNotFound(ctx, 'report', id, read.reason);
+  if (action === 'update') {
+    const update = authorizeRecord(ctx.actor, 'update', reportScope(row));
+    if (!update.allowed) throw forbidden('You may read this report but not change it.');
+  }
+  return { row, redactSensitive: read.redactSensitive };
+}
+
+/** Add an incident to an existing report ("add to the open report instead of a new one"). */
+export async function addIncident(ctx: Ctx, id: string, incident: CreateReportInput['incidents'][number]): Promise<ReportDto> {
+  if (!can(ctx.actor, 'reports.create') && !can(ctx.actor, 'reports.update')) throw forbidden('Your role does not register reports.');
+  const { row } = await reportFor(ctx, id, 'read');
+  if (row.status === 'closed') throw new AppError('conflict', 'The report is closed. Reopen it or register a new report.');
+  await checkReferences(ctx.db, ctx.actor, { regionCode: row.regionCode, districtCode: row.districtCode, incidents: [incident] });
+  await ctx.db.transaction(async (tx) => {
+    const created = await persistIncidents(tx, { id: row.id, regionCode: row.regionCode, districtCode: row.districtCode }, [incident], { createdBy: ctx.actor.id, now: ctx.now });
+    const sensitive = row.sensitive || incident.types.some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
+    const schoolIds = [...new Set([...row.schoolIds, ...(incident.schoolId ? [incident.schoolId] : [])])];
+    const agencyTypes = [...new Set([...row.agencyTypes, ...(ctx.actor.agencyType ? [ctx.actor.agencyType] : [])])];
+    await tx.update(reports).set({ sensitive, schoolIds, agencyTypes, updatedAt: ctx.now }).where(eq(reports.id, row.id));
+    await writeAudit(tx, auditCtx(ctx), [
+      { action: 'update', entityType: 'report', entityId: row.id, details: { fields: ['incidents'], addedIncident: true } },
+      ...created.map((personId) => ({ action: 'create' as const, entityType: 'person', entityId: personId, details: { reportId: row.id } })),
+    ]);
+  });
+  return loadReport(ctx.db, row.id, { redactSensitive: false });
+}
+
+const TRANSITIONS: Record<string, readonly string[]> = {
+  registered: ['in_progress', 'closed'],
+  in_progress: ['closed', 'registered'],
+  closed: ['in_progress'],
+};
+
+/** Status workflow: closing and reopening need a reason, kept in the history. */
+export async function changeStatus(ctx: Ctx, id: string, input: { status: ReportDto['status']; statusReason?: string | undefined }): Promise<ReportDto> {
+  if (!can(ctx.actor, 'reports.update')) throw forbidden('Your role does not change reports.');
+  const { row, redactSensitive } = await reportFor(ctx, id, 'update');
+  if (row.status === input.status) return loadReport(ctx.db, id, { redactSensitive });
+  if (!TRANSITIONS[row.status]?.includes(input.status)) {
+    throw new AppError('conflict', `A report cannot go from "${row.status}" to "${input.status}".`, [{ path: 'status', message: `not allowed from ${row.status}` }]);
+  }
+  const needsReason = input.status === 'closed' || row.status === 'closed';
+  if (needsReason && !input.statusReason?.trim()) throw validation([{ path: 'statusReason', message: 'a reason is required to close or reopen a report' }]);
+  await ctx.db.transaction(async (tx) => {
+    // the status read under a row lock: two people changing it at once cannot both win
+    const [locked] = await tx.select({ status: reports.status }).from(reports).where(eq(reports.id, id)).for('update');
+    if (locked?.status !== row.status) throw new AppError('conflict', 'The report was changed meanwhile. Reload it and try again.');
+    await tx.update(reports).set({
+      status: input.status, statusReason: input.statusReason?.trim() ?? null, updatedAt: ctx.now,
+      closedAt: input.status === 'closed' ? ctx.now : null,
+    }).where(eq(reports.id, id));
+    await writeAudit(tx, auditCtx(ctx), { action: 'update', entityType: 'report', entityId: id, details: { fields: ['status'], status: { from: row.status, to: input.status } } });
+  });
+  return loadReport(ctx.db, id, { redactSensitive });
+}
+
+export type HistoryItem = { at: string; userId: string | null; username: string | null; action: string; entityType: string; entityId: string | null; details: Record<string, unknown> };
+
+/** Every change of a report and of what hangs on it, oldest first, drawn from the audit. */
+export async function reportHistory(ctx: Ctx, id: string): Promise<HistoryItem[]> {
+  const { row } = await reportFor(ctx, id, 'read');
+  return ctx.db.transaction(async (tx) => {
+    const entries = await tx.select().from(auditLog).where(and(
+      or(eq(auditLog.entityId, row.id), sql`${auditLog.details}->>'reportId' = ${row.id}`),
+      notInArray(auditLog.action, ['read', 'denied', 'download']),
+    )).orderBy(asc(auditLog.id)).limit(2000);
+    await writeAudit(tx, auditCtx(ctx), { action: 'read', entityType: 'report_history', entityId: row.id });
+    return entries.map((e) => ({ at: e.at.toISOString(), userId: e.userId, username: e.username, action: e.action, entityType: e.entityType, entityId: e.entityId, details: e.details }));
+  });
+}
+
