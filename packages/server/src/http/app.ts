@@ -16,6 +16,8 @@ import { referenceRoutes } from '../reference/routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { personRoutes } from '../persons/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { attachmentRoutes } from '../attachments/routes.ts';
+import { contactRoutes } from '../contacts/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
 export type AppOptions = { logger?: boolean; serveWeb?: boolean };
@@ -123,6 +125,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   referenceRoutes(app, deps);
   personRoutes(app, deps);
   reportRoutes(app, deps);
+  attachmentRoutes(app, deps);
+  contactRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -11,14 +11,16 @@ import {
   roleLabels, sexLabels, violenceTypeLabels, type Label,
 } from '@qorgau/core';
 import type { Db, Executor } from '../db/client.ts';
-import { calendarDays, districts, katoUnits, referenceVersions, regions, vocabulary } from '../db/schema.ts';
+import { calendarDays, chiCategories, districts, katoUnits, referenceVersions, regions, vocabulary } from '../db/schema.ts';
 
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../reference');
 
 type Row = Record<string, string>;
 
-function readCsv(file: string): { rows: Row[]; sha256: string } {
-  const text = fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8');
+function readCsv(file: string, optional = false): { rows: Row[]; sha256: string } {
+  const full = path.join(REFERENCE_DIR, file);
+  if (optional && !fs.existsSync(full)) return { rows: [], sha256: 'absent' };
+  const text = fs.readFileSync(full, 'utf8');
   const rows: Row[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
   return { rows, sha256: createHash('sha256').update(text).digest('hex') };
 }
@@ -45,6 +47,11 @@ const VOCABULARIES: Record<string, Record<string, Label>> = {
   role: roleLabels,
 };
 
+/** Stable code of a CHI subcategory: "violence/physical-violence". */
+export function chiCode(category: string, subcategory: string): string {
+  return `${category}/${subcategory.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
 type Loader = { name: string; sha256: string; load(tx: Executor): Promise<void> };
 
 function loaders(): Loader[] {
@@ -54,6 +61,8 @@ function loaders(): Loader[] {
   const calendarFile = readCsv('calendar-kz.csv');
   const calendar2027 = readCsv('calendar-kz-2027-provisional.csv');
   const vocabJson = JSON.stringify(VOCABULARIES);
+  const chiFile = readCsv('chi-categories.csv');
+  const chiLabels = readCsv('chi-categories-labels.csv', true);
   const regionByPrefix = new Map(regionFile.rows.map((r) => [col(r, 'kato_prefix'), col(r, 'iso_code')]));
 
   return [
@@ -109,6 +118,28 @@ function loaders(): Loader[] {
         const values = [...calendarFile.rows.map(toRow(false)), ...calendar2027.rows.map(toRow(true))];
         await tx.delete(calendarDays);
         await tx.insert(calendarDays).values(values);
+      },
+    },
+    {
+      name: 'chi-categories', sha256: chiFile.sha256 + chiLabels.sha256,
+      load: async (tx) => {
+        const labelOf = new Map(chiLabels.rows.map((r) => [`${col(r, 'category_code')}|${col(r, 'subcategory_en')}`, r]));
+        const values = chiFile.rows.map((r, sort) => {
+          const category = col(r, 'category_code');
+          const sub = col(r, 'subcategory_en');
+          const l = labelOf.get(`${category}|${sub}`);
+          // labels we have not translated yet fall back to the English of the CHI framework
+          const pick = (name: string, fallback: string) => (l?.[name]?.trim() ? (l[name] as string) : fallback);
+          return {
+            code: chiCode(category, sub), category, sort,
+            labelEn: sub, labelRu: pick('subcategory_ru', sub), labelKk: pick('subcategory_kk', sub),
+            categoryLabelEn: col(r, 'category_en'), categoryLabelRu: pick('category_ru', col(r, 'category_en')), categoryLabelKk: pick('category_kk', col(r, 'category_en')),
+            violenceTypes: (l?.violence_types ?? '').split(';').map((t) => t.trim()).filter(Boolean),
+          };
+        });
+        for (const v of values) {
+          await tx.insert(chiCategories).values(v).onConflictDoUpdate({ target: chiCategories.code, set: v });
+        }
       },
     },
     {
