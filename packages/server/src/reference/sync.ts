@@ -129,7 +129,7 @@ function loaders(): Loader[] {
           const sub = col(r, 'subcategory_en');
           const l = labelOf.get(`${category}|${sub}`);
           // labels we have not translated yet fall back to the English of the CHI framework
-          const pick = (name: string, fallback: string) => (l?.[name]?.trim() ? (l[name] as string) : fallback);
+          const pick = (name: string, fallback: string) => (l?.[name]?.trim() ? (l[name]) : fallback);
           return {
             code: chiCode(category, sub), category, sort,
             labelEn: sub, labelRu: pick('subcategory_ru', sub), labelKk: pick('subcategory_kk', sub),
