@@ -183,6 +183,8 @@ export const persons = pgTable('persons', {
   index('persons_iin_idx').on(t.iin),
   index('persons_birth_idx').on(t.birthDate),
   index('persons_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+  // exact folded words: every spelling of a full name, without trigram rechecks
+  index('persons_name_tokens_gin').using('gin', sql`string_to_array(${t.nameKey}, ' ')`),
 ]);
 
 export const reports = pgTable('reports', {

@@ -17,6 +17,8 @@ import { userRoutes } from '../users/routes.ts';
 import { personRoutes } from '../persons/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
+import { publicRoutes } from '../public/routes.ts';
+import { importRoutes } from '../imports/routes.ts';
 import { contactRoutes } from '../contacts/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
@@ -126,6 +128,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   personRoutes(app, deps);
   reportRoutes(app, deps);
   attachmentRoutes(app, deps);
+  publicRoutes(app, deps);
+  importRoutes(app, deps);
   contactRoutes(app, deps);
 
   const webDir = deps.config.webDir;

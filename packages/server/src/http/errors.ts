@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   too_many_attempts: 429,
   rate_limited: 429,
   unavailable: 503,
+  storage_unavailable: 503,
+  insufficient_storage: 507,
   internal: 500,
 } as const;
 

@@ -49,16 +49,38 @@ export function personScopeSql(scope: ScopeFilter): SQL | undefined {
 
 export type Candidate = PersonRow & { trgm: number };
 
-/** Trigram candidates over the folded name key (GIN index), best first. */
+/**
+ * Candidates for a folded name key, best first. Whole words first: persons whose folded words
+ * include every word of the query (GIN over the word array — every spelling of a full name).
+ * Only when that finds fewer than `limit`, trigram similarity adds typos and partly typed words,
+ * with thresholds raised above pg_trgm's defaults so that common endings (-ov, -ova) do not
+ * flood the index scan.
+ */
 export async function nameCandidates(ex: Executor, key: string, scope: SQL | undefined, limit: number): Promise<Candidate[]> {
-  const where = and(sql`(${persons.nameKey} % ${key} or ${key} <% ${persons.nameKey})`, scope);
-  const hits = await rows<{ id: string; trgm: number | string }>(ex, sql`
-    select ${persons.id} as id, greatest(similarity(${persons.nameKey}, ${key}), word_similarity(${key}, ${persons.nameKey})) as trgm
-    from ${persons} where ${where} order by trgm desc limit ${limit}`);
-  const byId = new Map((await personsByIds(ex, hits.map((h) => h.id))).map((p) => [p.id, p]));
-  return hits.flatMap((h) => {
-    const p = byId.get(h.id);
-    return p ? [{ ...p, trgm: Number(h.trgm) }] : [];
+  const words = key.split(' ').filter(Boolean);
+  const hits = new Map<string, number>();
+  if (words.length) {
+    const exact = await rows<{ id: string }>(ex, sql`
+      select ${persons.id} as id from ${persons}
+      where string_to_array(${persons.nameKey}, ' ') @> ${sql`array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`} ${scope ? sql`and ${scope}` : sql``}
+      limit ${limit}`);
+    for (const h of exact) hits.set(h.id, 1);
+  }
+  if (hits.size < limit) {
+    const fuzzy = await ex.transaction(async (tx) => {
+      await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.45`);
+      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.7`);
+      const where = and(sql`(${persons.nameKey} % ${key} or ${key} <% ${persons.nameKey})`, scope);
+      return rows<{ id: string; trgm: number | string }>(tx, sql`
+        select ${persons.id} as id, greatest(similarity(${persons.nameKey}, ${key}), word_similarity(${key}, ${persons.nameKey})) as trgm
+        from ${persons} where ${where} order by trgm desc limit ${limit}`);
+    });
+    for (const h of fuzzy) if (!hits.has(h.id)) hits.set(h.id, Number(h.trgm));
+  }
+  const byId = new Map((await personsByIds(ex, [...hits.keys()])).map((p) => [p.id, p]));
+  return [...hits].flatMap(([id, trgm]) => {
+    const p = byId.get(id);
+    return p ? [{ ...p, trgm }] : [];
   });
 }
 
