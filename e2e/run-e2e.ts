@@ -107,7 +107,12 @@ async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   server.kill('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), 15_000);
+  });
+  const stopped = await Promise.race([exited.then(() => true), timedOut]);
+  clearTimeout(timer);
   if (!stopped) {
     console.error('e2e: the server did not stop within 15 s; killing it');
     server.kill('SIGKILL');
@@ -196,7 +201,9 @@ async function main(): Promise<number> {
     code = 1;
   } finally {
     stopping = true;
+    const stopStarted = Date.now();
     await stopServer(server);
+    console.log(`e2e: server stopped in ${((Date.now() - stopStarted) / 1000).toFixed(1)} s`);
     if (code !== 0) {
       const lines = tail(logFile, 60);
       if (lines.trim()) console.error(`e2e: last lines of the server log:\n${lines}`);

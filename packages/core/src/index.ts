@@ -3,5 +3,7 @@ export * from './roles.ts';
 export * from './iin.ts';
 export * from './names/index.ts';
 export * from './calendar.ts';
+export * from './territory.ts';
+export * from './tracking-code.ts';
 export * from './vocab-labels.ts';
 export * from './demo/index.ts';

@@ -48,6 +48,15 @@ export function formatDateTimeSeconds(iso: string | null | undefined, locale: Lo
   }).format(date);
 }
 
+/** A calendar date `YYYY-MM-DD` (no time zone involved): `23 Nov 2026`, `23 нояб. 2026 г.`, `2026 ж. 23 қар.`. */
+export function formatDate(isoDate: string | null | undefined, locale: Locale): string {
+  const m = isoDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate) : null;
+  if (!m) return isoDate ?? '—';
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (locale === 'kk' && !HAS_KAZAKH) return `${date.getFullYear()} ж. ${date.getDate()} ${KK_MONTHS_SHORT[date.getMonth()]}`;
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'medium' }).format(date);
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   // Kazakh groups digits as Russian does (12 345,5)
   return new Intl.NumberFormat(locale === 'kk' && !HAS_KAZAKH ? 'ru-RU' : INTL_TAGS[locale]).format(value);

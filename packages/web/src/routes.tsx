@@ -13,6 +13,13 @@ import { RolesPage } from './users/roles-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { AccountPage } from './account/account-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
+import { ReportsPage } from './reports/reports-page.tsx';
+import { ReportPage } from './reports/report-page.tsx';
+import { RegisterReportPage } from './reports/register/register-page.tsx';
+import { PersonsPage } from './persons/persons-page.tsx';
+import { PersonPage } from './persons/person-page.tsx';
+import { PublicReportPage } from './public/public-report-page.tsx';
+import { PublicStatusPage } from './public/public-status-page.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
@@ -37,6 +44,15 @@ function RequireCapability({ capability, children }: { capability: Capability; c
   return roleHas(user.role, capability) ? children : <NotFoundPage />;
 }
 
+/** The public side (report form, status by tracking code) works signed in or not. */
+const publicRoutes = (
+  <>
+    <Route path="/public/report" element={<PublicReportPage />} />
+    <Route path="/public/status" element={<PublicStatusPage />} />
+    <Route path="/public" element={<Navigate to="/public/report" replace />} />
+  </>
+);
+
 export function AppRoutes() {
   const { t } = useTranslation();
   const session = useSession();
@@ -59,6 +75,7 @@ export function AppRoutes() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {publicRoutes}
         <Route path="*" element={<RedirectToLogin />} />
       </Routes>
     );
@@ -67,6 +84,7 @@ export function AppRoutes() {
     return (
       <Routes>
         <Route path="/account/two-factor" element={<EnrolPage />} />
+        {publicRoutes}
         <Route path="*" element={<Navigate to="/account/two-factor" replace />} />
       </Routes>
     );
@@ -74,11 +92,17 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<AfterLogin />} />
+      {publicRoutes}
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="users" element={<RequireCapability capability="users.manage"><UsersPage /></RequireCapability>} />
         <Route path="roles" element={<RequireCapability capability="users.manage"><RolesPage /></RequireCapability>} />
         <Route path="audit" element={<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>} />
+        <Route path="reports" element={<RequireCapability capability="reports.read"><ReportsPage /></RequireCapability>} />
+        <Route path="reports/new" element={<RequireCapability capability="reports.create"><RegisterReportPage /></RequireCapability>} />
+        <Route path="reports/:id" element={<RequireCapability capability="reports.read"><ReportPage /></RequireCapability>} />
+        <Route path="persons" element={<RequireCapability capability="reports.read"><PersonsPage /></RequireCapability>} />
+        <Route path="persons/:id" element={<RequireCapability capability="reports.read"><PersonPage /></RequireCapability>} />
         <Route path="account" element={<AccountPage />} />
         {/* where enrolment happened; once done, start at home */}
         <Route path="account/two-factor" element={<Navigate to="/" replace />} />

@@ -1,6 +1,7 @@
 // One flat row → the body of POST /api/v1/reports, validated by the same schema as the API.
 // Every problem is reported with the row number and the column it comes from.
 import { PERPETRATOR_RELATIONS, REPORTER_RELATIONS } from '@qorgau/core';
+import { newPersonSchema } from '../persons/schema.ts';
 import { createReportBody, type CreateReportInput } from '../reports/schema.ts';
 import { COLUMN_BY_KEY, COLUMNS, headerKey, type ColumnName } from './layout.ts';
 import type { Sheet } from './parse.ts';
@@ -116,26 +117,37 @@ export function mapRow(row: number, cells: string[], index: Map<ColumnName, numb
     }],
   };
 
+  // the victim on its own, so that each problem points at its column
+  const victim = newPersonSchema.safeParse(body.incidents[0]?.victims[0]);
+  if (!victim.success) {
+    for (const issue of victim.error.issues) errors.push({ row, field: columnOf(['incidents', 0, 'victims', 0, ...issue.path]), message: issue.message });
+  }
   const parsed = createReportBody.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = columnOf(issue.path);
-      // a perpetrator or reporter problem was already explained above
-      if (errors.some((e) => e.field === field)) continue;
+      // victim, perpetrator and reporter problems were explained above
+      if (issue.path[2] === 'victims' || errors.some((e) => e.field === field)) continue;
       errors.push({ row, field, message: issue.code === 'invalid_union' ? 'invalid value' : issue.message });
     }
   }
-  const input = parsed.success ? parsed.data : null;
-  if (input) {
-    if (!ctx.regions.has(input.regionCode)) fail('regionCode', 'no such region');
-    else if (input.districtCode && ctx.districts.get(input.districtCode) === undefined) fail('districtCode', 'no such district');
-    else if (input.districtCode && ctx.districts.get(input.districtCode) !== input.regionCode) fail('districtCode', `the district is not in ${input.regionCode}`);
-    else if (!ctx.inTerritory(input.regionCode, input.districtCode ?? null)) fail('regionCode', 'outside your territory');
-    const received = input.receivedAt ? new Date(input.receivedAt) : ctx.now;
-    if (received.getTime() > ctx.now.getTime()) fail('receivedAt', 'must not be in the future');
-    const occurred = input.incidents[0]?.occurredOn;
-    if (occurred && new Date(`${occurred}T00:00:00${KZ}`).getTime() > received.getTime()) fail('occurredOn', 'must not be after receivedAt');
+  // references and dates, on the raw values wherever their own format is right
+  const has = (field: ColumnName) => errors.some((e) => e.field === field);
+  const regionCode = body.regionCode;
+  const districtCode = body.districtCode;
+  if (!has('regionCode') && regionCode) {
+    if (!ctx.regions.has(regionCode)) fail('regionCode', 'no such region');
+    else if (!has('districtCode') && districtCode && ctx.districts.get(districtCode) === undefined) fail('districtCode', 'no such district');
+    else if (!has('districtCode') && districtCode && ctx.districts.get(districtCode) !== regionCode) fail('districtCode', `the district is not in ${regionCode}`);
+    else if (!ctx.inTerritory(regionCode, districtCode)) fail('regionCode', 'outside your territory');
   }
+  const received = receivedAt && !has('receivedAt') ? new Date(receivedAt) : ctx.now;
+  if (received.getTime() > ctx.now.getTime()) fail('receivedAt', 'must not be in the future');
+  const occurred = body.incidents[0]?.occurredOn;
+  if (occurred && !has('occurredOn') && !has('receivedAt') && /^\d{4}-\d{2}-\d{2}$/.test(occurred) && new Date(`${occurred}T00:00:00${KZ}`).getTime() > received.getTime()) {
+    fail('occurredOn', 'must not be after receivedAt');
+  }
+  const input = parsed.success ? parsed.data : null;
   return { input: errors.length ? null : input, errors };
 }
 

@@ -105,18 +105,9 @@ export const reportSchema = z.object({
 });
 export type ReportDto = z.infer<typeof reportSchema>;
 
-export const reportSummarySchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  status: z.enum(REPORT_STATUSES),
-  priority: z.enum(PRIORITIES),
-  channel: z.enum(CHANNELS),
-  regionCode: z.string(),
-  districtCode: z.string().nullable(),
-  receivedAt: z.string(),
-  types: z.array(z.string()),
-  victimCount: z.number(),
-});
+export const reportSummarySchema = reportSchema
+  .pick({ id: true, number: true, status: true, priority: true, channel: true, regionCode: true, districtCode: true, receivedAt: true })
+  .extend({ types: z.array(z.string()), victimCount: z.number() });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const listReportsQuery = z.object({

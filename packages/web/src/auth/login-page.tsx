@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -122,6 +123,18 @@ export function LoginPage() {
               </Button>
             </Stack>
           </form>
+        </Paper>
+        <Paper withBorder p="md" radius="md" bg="teal.0" component="aside" aria-labelledby="login-public-title">
+          <Text fw={700} id="login-public-title">{t('public.loginBox.title')}</Text>
+          <Text size="sm" mt={4}>{t('public.loginBox.text')}</Text>
+          <Group gap="md" mt="xs">
+            <Anchor component={Link} to="/public/report" fw={600} data-testid="login-public-report">
+              {t('public.loginBox.report')}
+            </Anchor>
+            <Anchor component={Link} to="/public/status" data-testid="login-public-status">
+              {t('public.loginBox.status')}
+            </Anchor>
+          </Group>
         </Paper>
       </Stack>
     </Center>

@@ -13,6 +13,10 @@ function useNavItems() {
   const { t } = useTranslation();
   const user = useUser();
   const items: { to: string; label: string; testId: string }[] = [{ to: '/', label: t('nav.home'), testId: 'nav-home' }];
+  if (roleHas(user.role, 'reports.read')) {
+    items.push({ to: '/reports', label: t('reports.nav'), testId: 'nav-reports' });
+    items.push({ to: '/persons', label: t('persons.nav'), testId: 'nav-persons' });
+  }
   if (roleHas(user.role, 'users.manage')) {
     items.push({ to: '/users', label: t('nav.users'), testId: 'nav-users' });
     items.push({ to: '/roles', label: t('nav.roles'), testId: 'nav-roles' });
