@@ -10,7 +10,7 @@ import { loadConfig } from '../config/config.ts';
 import { openDatabase, rows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createLogger } from '../server.ts';
-import { createHarness, sampleReport, type Harness } from '../test/harness.ts';
+import { createHarness, freshDatabase, sampleReport, type Harness } from '../test/harness.ts';
 import { sealAll, verifyAudit } from './chain.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../cli.ts');
@@ -62,27 +62,34 @@ describe('tamper-evident audit chain', () => {
     expect(cut.reason).toMatch(/end/);
   });
 
-  it.runIf(!process.env.DATABASE_URL)('`qorgau audit:verify` fails and names the entry after tampering (embedded database)', async () => {
+  it('`qorgau audit:verify` fails and names the entry after tampering', async () => {
+    // the CLI runs as its own process on the same database: a data directory, or a PostgreSQL database
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qorgau-audit-'));
-    const env = { ...process.env, QORGAU_DATA_DIR: dir, QORGAU_ADMIN_PASSWORD: 'Admin-password-1', QORGAU_LOG_LEVEL: 'silent' };
-    const database = await openDatabase({ dataDir: dir });
+    const pgDb = process.env.DATABASE_URL ? await freshDatabase() : null;
+    const env = { ...process.env, QORGAU_DATA_DIR: dir, QORGAU_ADMIN_PASSWORD: 'Admin-password-1', QORGAU_LOG_LEVEL: 'silent', DATABASE_URL: pgDb?.url ?? '' };
+    const open = async () => pgDb?.database ?? openDatabase({ dataDir: dir });
+    const database = await open();
     await migrate(database);
     const deps = { config: loadConfig(env), database, db: database.db, clock: systemClock, log: createLogger({ logLevel: 'silent' }) };
     await ensureAdmin(deps);
     await sealAll(database.db);
-    await database.close();
+    if (!pgDb) await database.close();
 
     const ok = spawnSync(process.execPath, [CLI, 'audit:verify'], { env, encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/intact: 1 entries/);
 
-    const again = await openDatabase({ dataDir: dir });
+    const again = await open();
     await again.db.execute(sql`update audit_log set details = '{"role":"auditor"}'::jsonb`);
     const id = (await rows<{ id: number }>(again.db, sql`select id from audit_log`))[0]?.id;
-    await again.close();
+    if (!pgDb) await again.close();
     const bad = spawnSync(process.execPath, [CLI, 'audit:verify'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`entry ${id}`);
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+    if (pgDb) {
+      await pgDb.database.close();
+      await pgDb.drop();
+    }
+  }, 180_000);
 });
