@@ -42,7 +42,7 @@ export async function matchPersons(ctx: Ctx, input: MatchInput): Promise<Match[]
   if (input.firstName && input.lastName) {
     const typed = [input.lastName, input.firstName, input.middleName ?? ''].join(' ');
     const key = personNameKey({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null });
-    for (const c of await nameCandidates(ctx.db, key, scope, 50)) {
+    for (const c of await nameCandidates(ctx.db, key, scope, 50, 5)) {
       if (found.has(c.id)) continue;
       const name = nameSimilarity(typed, [c.lastName, c.firstName, c.middleName ?? ''].join(' '));
       const reasons: MatchReason[] = [name >= 0.97 ? 'name' : 'similar_name'];

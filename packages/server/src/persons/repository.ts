@@ -52,11 +52,11 @@ export type Candidate = PersonRow & { trgm: number };
 /**
  * Candidates for a folded name key, best first. Whole words first: persons whose folded words
  * include every word of the query (GIN over the word array — every spelling of a full name).
- * Only when that finds fewer than `limit`, trigram similarity adds typos and partly typed words,
+ * Only when that finds fewer than `fuzzyBelow`, trigram similarity adds typos and partly typed words,
  * with thresholds raised above pg_trgm's defaults so that common endings (-ov, -ova) do not
  * flood the index scan.
  */
-export async function nameCandidates(ex: Executor, key: string, scope: SQL | undefined, limit: number): Promise<Candidate[]> {
+export async function nameCandidates(ex: Executor, key: string, scope: SQL | undefined, limit: number, fuzzyBelow = limit): Promise<Candidate[]> {
   const words = key.split(' ').filter(Boolean);
   const hits = new Map<string, number>();
   if (words.length) {
@@ -66,7 +66,7 @@ export async function nameCandidates(ex: Executor, key: string, scope: SQL | und
       limit ${limit}`);
     for (const h of exact) hits.set(h.id, 1);
   }
-  if (hits.size < limit) {
+  if (hits.size < fuzzyBelow) {
     const fuzzy = await ex.transaction(async (tx) => {
       await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.45`);
       await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.7`);

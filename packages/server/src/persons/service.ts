@@ -36,7 +36,7 @@ export async function searchPersons(ctx: Ctx, q: { q: string; birthDate?: string
   } else {
     const key = toLatinKey(text);
     if (!key) return [];
-    const candidates = await nameCandidates(ctx.db, key, scope, 200);
+    const candidates = await nameCandidates(ctx.db, key, scope, 200, Math.max(q.limit, 10));
     scored = candidates.map((c) => {
       const name = nameSimilarity(text, [c.lastName, c.firstName, c.middleName ?? ''].join(' '));
       const birth = !q.birthDate ? null : c.birthDate === q.birthDate ? 1 : c.birthDate ? 0 : 0.5;
