@@ -182,10 +182,18 @@ export const persons = pgTable('persons', {
 }, (t) => [
   index('persons_iin_idx').on(t.iin),
   index('persons_birth_idx').on(t.birthDate),
-  index('persons_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
   // exact folded words: every spelling of a full name, without trigram rechecks
   index('persons_name_tokens_gin').using('gin', sql`string_to_array(${t.nameKey}, ' ')`),
 ]);
+
+/**
+ * The dictionary of folded name words in the register (a few tens of thousands at national
+ * scale). Typos and partly typed words are corrected against it by trigram similarity, then
+ * persons are found by whole words — far cheaper than trigram scans over every person.
+ */
+export const nameWords = pgTable('name_words', {
+  word: text('word').primaryKey(),
+}, (t) => [index('name_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`)]);
 
 export const reports = pgTable('reports', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -19,6 +19,7 @@ import { reportRoutes } from '../reports/routes.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
 import { publicRoutes } from '../public/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
+import { legalArticleRoutes } from '../reference/legal-articles.ts';
 import { contactRoutes } from '../contacts/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
@@ -130,6 +131,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   attachmentRoutes(app, deps);
   publicRoutes(app, deps);
   importRoutes(app, deps);
+  legalArticleRoutes(app, deps);
   contactRoutes(app, deps);
 
   const webDir = deps.config.webDir;

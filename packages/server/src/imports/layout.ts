@@ -1,5 +1,5 @@
 // The flat layout of legacy report files (CSV or XLSX): one row is one report with one incident,
-// one victim and at most one alleged perpetrator. Documented in docs/import.md; the template
+// one victim and at most one alleged perpetrator. Documented in docs/import-attachments-public.md; the template
 // (GET /api/v1/imports/template.csv) is generated from this table.
 import { CHANNELS, PERPETRATOR_RELATIONS, PLACES, REPORTER_RELATIONS, SEXES, VIOLENCE_TYPES } from '@qorgau/core';
 

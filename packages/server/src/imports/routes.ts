@@ -39,7 +39,7 @@ export function importRoutes(app: FastifyInstance, deps: Deps): void {
     r.post('/api/v1/imports/reports', {
       schema: {
         tags, consumes: ['multipart/form-data'], querystring: z.object({ dryRun: flag }),
-        description: `Legacy reports from CSV (UTF-8) or XLSX in the multipart field \`file\` (at most 10 MB, 50,000 rows). One row = one report; columns: ${COLUMNS.map((c) => c.name + (c.required ? ' (required)' : '')).join(', ')} — see GET /api/v1/imports/template.csv and docs/import.md. \`dryRun\` (default true) checks every row and writes nothing but the batch record; a real run imports all rows in one transaction, or nothing (400 with every problem) — rows whose externalId was imported before are skipped.`,
+        description: `Legacy reports from CSV (UTF-8) or XLSX in the multipart field \`file\` (at most 10 MB, 50,000 rows). One row = one report; columns: ${COLUMNS.map((c) => c.name + (c.required ? ' (required)' : '')).join(', ')} — see GET /api/v1/imports/template.csv and docs/import-attachments-public.md. \`dryRun\` (default true) checks every row and writes nothing but the batch record; a real run imports all rows in one transaction, or nothing (400 with every problem) — rows whose externalId was imported before are skipped.`,
         response: { 200: resultSchema, 201: resultSchema },
       },
     }, async (req, reply) => {

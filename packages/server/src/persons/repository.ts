@@ -2,7 +2,7 @@ import { personNameKey } from '@qorgau/core';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ScopeFilter } from '../access/policy.ts';
 import { rows, type Executor } from '../db/client.ts';
-import { persons } from '../db/schema.ts';
+import { nameWords, persons } from '../db/schema.ts';
 import type { NewPerson, PersonDto } from './schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -16,7 +16,7 @@ export function toPersonDto(p: PersonRow): PersonDto {
 
 export async function insertPersons(ex: Executor, list: NewPerson[], meta: { regionCode: string; districtCode: string | null; createdBy: string | null; now: Date }): Promise<PersonRow[]> {
   if (list.length === 0) return [];
-  return ex.insert(persons).values(list.map((p) => ({
+  const inserted = await ex.insert(persons).values(list.map((p) => ({
     iin: p.iin || null,
     lastName: p.lastName,
     firstName: p.firstName,
@@ -31,6 +31,14 @@ export async function insertPersons(ex: Executor, list: NewPerson[], meta: { reg
     createdAt: meta.now,
     updatedAt: meta.now,
   }))).returning();
+  await addNameWords(ex, inserted.map((p) => p.nameKey));
+  return inserted;
+}
+
+/** Keep the dictionary of name words in step with the persons (sorted: concurrent inserts lock in one order). */
+export async function addNameWords(ex: Executor, keys: string[]): Promise<void> {
+  const words = [...new Set(keys.flatMap((k) => k.split(' ')).filter(Boolean))].sort();
+  if (words.length) await ex.insert(nameWords).values(words.map((word) => ({ word }))).onConflictDoNothing();
 }
 
 export async function personsByIds(ex: Executor, ids: string[]): Promise<PersonRow[]> {
@@ -49,33 +57,36 @@ export function personScopeSql(scope: ScopeFilter): SQL | undefined {
 
 export type Candidate = PersonRow & { trgm: number };
 
+const wordsArray = (words: string[]) => sql`array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`;
+
 /**
- * Candidates for a folded name key, best first. Whole words first: persons whose folded words
- * include every word of the query (GIN over the word array — every spelling of a full name).
- * Only when that finds fewer than `fuzzyBelow`, trigram similarity adds typos and partly typed words,
- * with thresholds raised above pg_trgm's defaults so that common endings (-ov, -ova) do not
- * flood the index scan.
+ * Candidates for a folded name key. Whole words first: persons whose folded words include every
+ * word of the query (GIN over the word array — every spelling of a full name). Only when that
+ * finds fewer than `fuzzyBelow`, each query word is corrected against the dictionary of name
+ * words (trigram similarity, and prefixes for a word still being typed), and persons having one
+ * of the corrections for every word are added.
  */
 export async function nameCandidates(ex: Executor, key: string, scope: SQL | undefined, limit: number, fuzzyBelow = limit): Promise<Candidate[]> {
   const words = key.split(' ').filter(Boolean);
+  if (!words.length) return [];
+  const personWords = sql`string_to_array(${persons.nameKey}, ' ')`;
   const hits = new Map<string, number>();
-  if (words.length) {
-    const exact = await rows<{ id: string }>(ex, sql`
-      select ${persons.id} as id from ${persons}
-      where string_to_array(${persons.nameKey}, ' ') @> ${sql`array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`} ${scope ? sql`and ${scope}` : sql``}
-      limit ${limit}`);
-    for (const h of exact) hits.set(h.id, 1);
-  }
+  const exact = await rows<{ id: string }>(ex, sql`
+    select ${persons.id} as id from ${persons} where ${personWords} @> ${wordsArray(words)} ${scope ? sql`and ${scope}` : sql``} limit ${limit}`);
+  for (const h of exact) hits.set(h.id, 1);
   if (hits.size < fuzzyBelow) {
-    const fuzzy = await ex.transaction(async (tx) => {
-      await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.45`);
-      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.7`);
-      const where = and(sql`(${persons.nameKey} % ${key} or ${key} <% ${persons.nameKey})`, scope);
-      return rows<{ id: string; trgm: number | string }>(tx, sql`
-        select ${persons.id} as id, greatest(similarity(${persons.nameKey}, ${key}), word_similarity(${key}, ${persons.nameKey})) as trgm
-        from ${persons} where ${where} order by trgm desc limit ${limit}`);
-    });
-    for (const h of fuzzy) if (!hits.has(h.id)) hits.set(h.id, Number(h.trgm));
+    const alternatives = await Promise.all(words.map(async (w) => (await rows<{ word: string; s: number }>(ex, sql`
+      select ${nameWords.word} as word, greatest(similarity(${nameWords.word}, ${w}), word_similarity(${w}, ${nameWords.word})) as s
+      from ${nameWords} where ${nameWords.word} % ${w} or ${w} <% ${nameWords.word}
+      order by s desc limit 8`)).map((r) => r.word)));
+    const usable = alternatives.filter((a) => a.length > 0);
+    if (usable.length === words.length) {
+      const fuzzy = await rows<{ id: string }>(ex, sql`
+        select ${persons.id} as id from ${persons}
+        where ${sql.join(usable.map((alts) => sql`${personWords} && ${wordsArray(alts)}`), sql` and `)} ${scope ? sql`and ${scope}` : sql``}
+        limit ${limit}`);
+      for (const h of fuzzy) if (!hits.has(h.id)) hits.set(h.id, 0.5);
+    }
   }
   const byId = new Map((await personsByIds(ex, [...hits.keys()])).map((p) => [p.id, p]));
   return [...hits].flatMap(([id, trgm]) => {

@@ -33,6 +33,13 @@ describe('public side (API.md)', () => {
     expect(typed.json).toEqual({ status: 'registered' });
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = await send(address(), 'GET', '/api/openapi.json');
+    for (const p of ['/api/v1/public/reports', '/api/v1/public/reports/{trackingCode}', '/api/v1/reports/{id}/attachments', '/api/v1/attachments/{id}', '/api/v1/imports/reports', '/api/v1/reference/legal-articles']) {
+      expect(Object.keys(doc.json.paths)).toContain(p);
+    }
+  });
+
   it('answers 404 for a wrong or malformed code', async () => {
     const ip = address();
     const res = await send(ip, 'POST', '/api/v1/public/reports', { regionCode: 'KZ-75', narrative: 'text' });

@@ -47,7 +47,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,180}\.[^\s@<>()[
  * The reporter as stored: anonymous, or "someone who left a way to reach them". The contact is
  * kept as typed (control characters removed) with its kind, so the hotline can call or write back.
  */
-export function publicReporter(contact: string | undefined): CreateReportInput['reporter'] {
+export function publicReporter(contact: string | undefined, locale?: string): CreateReportInput['reporter'] {
   // eslint-disable-next-line no-control-regex
   const c = (contact ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
   if (!c) return { anonymous: true };
@@ -58,6 +58,8 @@ export function publicReporter(contact: string | undefined): CreateReportInput['
     phone: kind === 'phone' ? c : null,
     email: kind === 'email' ? c : null,
     contact: c, contactKind: kind, via: 'public_form',
+    // the language to answer in
+    locale: locale ?? null,
   };
   return reporter;
 }
@@ -73,7 +75,7 @@ export async function submitPublicReport(deps: Deps, requestId: string, input: P
     channel: 'online',
     regionCode: input.regionCode,
     narrative: input.narrative,
-    reporter: publicReporter(input.contact),
+    reporter: publicReporter(input.contact, input.locale),
     screening: {},
     // no victims: a child named on a public form is identified by the hotline, not by the form
     incidents: [{ types: input.types ?? ['other'], victims: [], perpetrators: [] }],

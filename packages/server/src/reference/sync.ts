@@ -11,6 +11,7 @@ import {
   roleLabels, sexLabels, violenceTypeLabels, type Label,
 } from '@qorgau/core';
 import type { Db, Executor } from '../db/client.ts';
+import { legalArticlesLoader } from './legal-articles.ts';
 import { calendarDays, chiCategories, districts, katoUnits, referenceVersions, regions, vocabulary } from '../db/schema.ts';
 
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../reference');
@@ -142,6 +143,7 @@ function loaders(): Loader[] {
         }
       },
     },
+    legalArticlesLoader(),
     {
       name: 'vocabulary', sha256: createHash('sha256').update(vocabJson).digest('hex'),
       load: async (tx) => {
