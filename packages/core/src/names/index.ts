@@ -57,6 +57,15 @@ function tokenDice(a: readonly string[], b: readonly string[]): number {
  * does not matter, spellings of one name give 1, a query with fewer words than the stored name
  * scores by the share matched ("Askar" vs "Askar Myrzakhmetov" = 2/3), and an empty name gives 0.
  */
+/**
+ * The same measure over words already folded (a stored name key split on spaces): for ranking
+ * many candidates against one query without folding either again.
+ */
+export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return Math.min(1, tokenDice(a, b));
+}
+
 export function nameSimilarity(a: string, b: string): number {
   const ta = nameTokens(a);
   const tb = nameTokens(b);

@@ -1,6 +1,6 @@
 // Duplicate prevention at intake: likely existing persons for what is being typed, with the
 // reasons they match, and their open reports of the last 30 days (to add to instead).
-import { nameSimilarity, parseIin, personNameKey } from '@qorgau/core';
+import { parseIin, personNameKey, wordSimilarity } from '@qorgau/core';
 import { and, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorizeRecord, can, recordScopeFilter } from '../access/policy.ts';
@@ -40,11 +40,11 @@ export async function matchPersons(ctx: Ctx, input: MatchInput): Promise<Match[]
     for (const p of await byIin(ctx.db, input.iin, scope)) found.set(p.id, { p, score: 1, reasons: ['iin'] });
   }
   if (input.firstName && input.lastName) {
-    const typed = [input.lastName, input.firstName, input.middleName ?? ''].join(' ');
     const key = personNameKey({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null });
+    const typedWords = key.split(' ');
     for (const c of await nameCandidates(ctx.db, key, scope, 50, 5)) {
       if (found.has(c.id)) continue;
-      const name = nameSimilarity(typed, [c.lastName, c.firstName, c.middleName ?? ''].join(' '));
+      const name = wordSimilarity(typedWords, c.nameKey.split(' '));
       const reasons: MatchReason[] = [name >= 0.97 ? 'name' : 'similar_name'];
       let score = name;
       if (input.birthDate && c.birthDate) {

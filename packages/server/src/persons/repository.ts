@@ -70,29 +70,21 @@ export async function nameCandidates(ex: Executor, key: string, scope: SQL | und
   const words = key.split(' ').filter(Boolean);
   if (!words.length) return [];
   const personWords = sql`string_to_array(${persons.nameKey}, ' ')`;
-  const hits = new Map<string, number>();
-  const exact = await rows<{ id: string }>(ex, sql`
-    select ${persons.id} as id from ${persons} where ${personWords} @> ${wordsArray(words)} ${scope ? sql`and ${scope}` : sql``} limit ${limit}`);
-  for (const h of exact) hits.set(h.id, 1);
-  if (hits.size < fuzzyBelow) {
+  const found: Candidate[] = (await ex.select().from(persons).where(and(sql`${personWords} @> ${wordsArray(words)}`, scope)).limit(limit))
+    .map((p) => ({ ...p, trgm: 1 }));
+  if (found.length < fuzzyBelow) {
     const alternatives = await Promise.all(words.map(async (w) => (await rows<{ word: string; s: number }>(ex, sql`
       select ${nameWords.word} as word, greatest(similarity(${nameWords.word}, ${w}), word_similarity(${w}, ${nameWords.word})) as s
       from ${nameWords} where ${nameWords.word} % ${w} or ${w} <% ${nameWords.word}
       order by s desc limit 8`)).map((r) => r.word)));
-    const usable = alternatives.filter((a) => a.length > 0);
-    if (usable.length === words.length) {
-      const fuzzy = await rows<{ id: string }>(ex, sql`
-        select ${persons.id} as id from ${persons}
-        where ${sql.join(usable.map((alts) => sql`${personWords} && ${wordsArray(alts)}`), sql` and `)} ${scope ? sql`and ${scope}` : sql``}
-        limit ${limit}`);
-      for (const h of fuzzy) if (!hits.has(h.id)) hits.set(h.id, 0.5);
+    if (alternatives.every((a) => a.length > 0)) {
+      const seen = new Set(found.map((p) => p.id));
+      const fuzzy = await ex.select().from(persons)
+        .where(and(...alternatives.map((alts) => sql`${personWords} && ${wordsArray(alts)}`), scope)).limit(limit);
+      for (const p of fuzzy) if (!seen.has(p.id)) found.push({ ...p, trgm: 0.5 });
     }
   }
-  const byId = new Map((await personsByIds(ex, [...hits.keys()])).map((p) => [p.id, p]));
-  return [...hits].flatMap(([id, trgm]) => {
-    const p = byId.get(id);
-    return p ? [{ ...p, trgm }] : [];
-  });
+  return found;
 }
 
 export async function byIin(ex: Executor, iin: string, scope: SQL | undefined): Promise<PersonRow[]> {

@@ -1,4 +1,4 @@
-import { nameSimilarity, toLatinKey } from '@qorgau/core';
+import { nameTokens, toLatinKey, wordSimilarity } from '@qorgau/core';
 import { eq, inArray } from 'drizzle-orm';
 import { authorizeRecord, can, recordScopeFilter } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
@@ -36,9 +36,10 @@ export async function searchPersons(ctx: Ctx, q: { q: string; birthDate?: string
   } else {
     const key = toLatinKey(text);
     if (!key) return [];
-    const candidates = await nameCandidates(ctx.db, key, scope, 200, Math.max(q.limit, 10));
+    const candidates = await nameCandidates(ctx.db, key, scope, Math.max(3 * q.limit, 30), Math.max(q.limit, 10));
+    const queryWords = nameTokens(text);
     scored = candidates.map((c) => {
-      const name = nameSimilarity(text, [c.lastName, c.firstName, c.middleName ?? ''].join(' '));
+      const name = wordSimilarity(queryWords, c.nameKey.split(' '));
       const birth = !q.birthDate ? null : c.birthDate === q.birthDate ? 1 : c.birthDate ? 0 : 0.5;
       const score = birth === null ? name : 0.75 * name + 0.25 * birth;
       return { p: c, score: Math.round(score * 1000) / 1000 };
