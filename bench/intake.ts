@@ -44,7 +44,7 @@ async function waitHealthy(base: string) {
   throw new Error('server did not become healthy');
 }
 
-async function json(res: Response): Promise<any> {
+async function json(res: Response): Promise<unknown> {
   const text = await res.text();
   if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
@@ -85,11 +85,11 @@ const server = spawn(node, ['packages/server/src/main.ts'], {
 });
 try {
   await waitHealthy(base);
-  const admin = await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) }));
+  const admin = (await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) }))) as { token: string };
   const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
   const username = `bench${Date.now()}`;
   await json(await fetch(`${base}/api/v1/users`, { method: 'POST', headers: auth(admin.token), body: JSON.stringify({ username, password: ADMIN_PASSWORD, role: 'hotline_operator', fullName: 'Bench operator' }) }));
-  const operator = await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) }));
+  const operator = (await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) }))) as { token: string };
   const headers = auth(operator.token);
 
   // names to search and to register: a fresh seed, so intake creates new persons, searches hit existing ones

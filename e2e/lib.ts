@@ -114,3 +114,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(screenshotDir, name), fullPage: false });
 }
+
+/**
+ * Visible texts that look like an i18n key (`section.key`), which is what i18next shows for a
+ * string missing from the catalogue. Only for screens without user data (usernames such as
+ * `school.almaty` have the same shape).
+ */
+export async function untranslatedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const parent = node.parentElement;
+      if (!parent || !/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)+$/.test(text)) continue;
+      if (parent.checkVisibility()) found.push(text);
+    }
+    return found;
+  });
+}

@@ -7,7 +7,7 @@
 // Environment (all optional): QORGAU_ADMIN_PASSWORD (else a fixed test password),
 // QORGAU_E2E_DATABASE_URL (run the server on PostgreSQL instead of PGlite — that database
 // must be empty), QORGAU_CHROMIUM (browser binary, default /usr/bin/chromium),
-// QORGAU_E2E_KEEP=1 (keep the server's data directory and log).
+// QORGAU_DEMO_SCALE (default 0.1), QORGAU_E2E_KEEP=1 (keep the server's data directory and log).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -150,6 +150,8 @@ async function main(): Promise<number> {
     HOST: '127.0.0.1',
     QORGAU_DATA_DIR: path.join(dataDir, 'data'),
     QORGAU_DEMO: '1',
+    // the demo users are what the tests need; a tenth of the demo register starts a minute sooner
+    QORGAU_DEMO_SCALE: process.env.QORGAU_DEMO_SCALE ?? '0.1',
     QORGAU_ADMIN_PASSWORD: adminPassword,
     QORGAU_LOG_LEVEL: process.env.QORGAU_LOG_LEVEL ?? 'warn',
     QORGAU_COOKIE_SECURE: '0',

@@ -13,6 +13,7 @@ import {
   signIn,
   signOut,
   switchLanguage,
+  untranslatedKeys,
   waitForHtmlLang,
   waitForText,
   type Locale,
@@ -41,6 +42,7 @@ try {
       await waitForHtmlLang(page, 'kk');
       assert.equal((await page.getByTestId('login-submit').textContent())?.trim(), label('kk', 'login.submit'));
       await screenshot(page, 'foundation-login.png');
+      assert.deepEqual(await untranslatedKeys(page), [], 'every string on the sign-in page is translated');
 
       await signIn(page, 'admin', adminPassword());
       await page.getByTestId('nav-users').waitFor({ state: 'visible' });
@@ -58,7 +60,8 @@ try {
           'the switch names the language in use',
         );
         seen.add(`${label(locale, 'nav.users')}|${label(locale, 'home.title')}`);
-        if (locale === 'kk' || locale === 'ru') await screenshot(page, `foundation-home-${locale}.png`);
+        assert.deepEqual(await untranslatedKeys(page), [], `every string on the home page is translated (${locale})`);
+      if (locale === 'kk' || locale === 'ru') await screenshot(page, `foundation-home-${locale}.png`);
       }
       assert.equal(seen.size, 3, 'each language shows different words');
 

@@ -28,7 +28,7 @@ function format(body: string): string {
 }
 
 /** A new random tracking code. `random` fills bytes (defaults to the platform's CSPRNG). */
-export function newTrackingCode(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
+export function newTrackingCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
   const bytes = random(new Uint8Array(BODY));
   let body = '';
   // 256 is a multiple of 32: the low five bits of a uniform byte are uniform

@@ -21,6 +21,7 @@ import { PersonPage } from './persons/person-page.tsx';
 import { PublicReportPage } from './public/public-report-page.tsx';
 import { PublicStatusPage } from './public/public-status-page.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
+import { ConsolePage } from './console/console-page.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -103,6 +104,7 @@ export function AppRoutes() {
         <Route path="reports/:id" element={<RequireCapability capability="reports.read"><ReportPage /></RequireCapability>} />
         <Route path="persons" element={<RequireCapability capability="reports.read"><PersonsPage /></RequireCapability>} />
         <Route path="persons/:id" element={<RequireCapability capability="reports.read"><PersonPage /></RequireCapability>} />
+        <Route path="console" element={<RequireCapability capability="contacts.handle"><ConsolePage /></RequireCapability>} />
         <Route path="account" element={<AccountPage />} />
         {/* where enrolment happened; once done, start at home */}
         <Route path="account/two-factor" element={<Navigate to="/" replace />} />

@@ -1,23 +1,15 @@
 // Resolves who is calling (Bearer token for scripts, session cookie for browsers) and enforces
 // CSRF protection on cookie-authenticated writes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../access/policy.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../http/errors.ts';
-import { resolveSession, type Session } from './service.ts';
+import { resolveSession } from './service.ts';
 import { safeEqual } from './tokens.ts';
 
 export const SESSION_COOKIE = 'qorgau_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Reachable while the role requires a second factor the user has not set up yet. */
 const ENROLMENT_PATHS = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/totp/setup', '/api/v1/auth/totp/enable', '/api/v1/auth/me/locale']);
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    session: Session | null;
-  }
-}
 
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
@@ -31,7 +23,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // the public side needs no account: a staff session in the same browser is not consulted
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/v1/public/')) return;
     const fromHeader = bearer(req);
     const token = fromHeader ?? req.cookies[SESSION_COOKIE] ?? null;
     if (!token) return;

@@ -1,8 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../access/policy.ts';
 import type { AuditContext } from '../audit/audit.ts';
+import type { Session } from '../auth/service.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the signed-in user (auth/plugin.ts), null for anonymous requests */
+    actor: Actor | null;
+    session: Session | null;
+  }
+}
 
 /** Everything a domain function needs about the request it serves. */
 export type Ctx = Deps & { actor: Actor; ip: string; requestId: string; now: Date };

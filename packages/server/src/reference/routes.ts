@@ -1,14 +1,17 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, like, notInArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { calendarDays, districts, regions, schools, vocabulary } from '../db/schema.ts';
+import { calendarDays, districts, katoUnits, regions, schools, vocabulary } from '../db/schema.ts';
 import { requireActor } from '../http/context.ts';
 
 const label = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 
-/** Reference data is public knowledge (classifiers, vocabularies), but only served to signed-in users. */
+/**
+ * Reference data is public knowledge: classifiers, vocabularies and the calendar are served
+ * without sign-in (the public form needs regions); school lists only to signed-in users.
+ */
 export function referenceRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reference'];
@@ -54,5 +57,19 @@ export function referenceRoutes(app: FastifyInstance, deps: Deps): void {
   }, async () => {
     const rows = await deps.db.select().from(calendarDays).orderBy(asc(calendarDays.date));
     return { items: rows.map((x) => ({ date: x.date, kind: x.kind, provisional: x.provisional, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameEn } })) };
+  });
+
+  // settlements and rural districts of a district: KATO codes sharing its first four digits
+  r.get('/api/v1/reference/settlements', {
+    schema: {
+      tags, querystring: z.object({ districtCode: z.string().regex(/^\d{9}$/, 'must be a 9-digit KATO code') }),
+      response: { 200: z.object({ items: z.array(z.object({ code: z.string(), level: z.string(), name: label })) }) },
+    },
+  }, async (req) => {
+    const rows = await deps.db.select().from(katoUnits)
+      .where(and(like(katoUnits.code, `${req.query.districtCode.slice(0, 4)}%`), notInArray(katoUnits.level, ['oblast', 'district'])))
+      .orderBy(asc(katoUnits.nameRu));
+    // KATO has no English names: the Kazakh name serves, as on road signs
+    return { items: rows.map((x) => ({ code: x.code, level: x.level, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameKk } })) };
   });
 }

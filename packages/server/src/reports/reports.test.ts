@@ -131,3 +131,21 @@ describe('reports (API.md)', () => {
     expect(bad.json.error.details[0].path).toBe('cursor');
   });
 });
+
+describe('one record per child', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await createHarness(); });
+  afterAll(async () => { await h.close(); });
+
+  it('links a new person whose IIN is already registered to that person', async () => {
+    const operator = await h.user('hotline_operator');
+    const child = { iin: '061211600012', lastName: 'Абенова', firstName: 'Дана', birthDate: '2006-12-11', sex: 'female' };
+    const first = await h.call(operator, 'POST', '/api/v1/reports', sampleReport({ incidents: [{ types: ['neglect'], victims: [child], perpetrators: [] }] }));
+    const second = await h.call(operator, 'POST', '/api/v1/reports', sampleReport({ incidents: [{ types: ['physical'], victims: [{ ...child, lastName: 'Abenova', firstName: 'Dana' }], perpetrators: [] }, { types: ['bullying'], victims: [child], perpetrators: [] }] }));
+    expect(second.status).toBe(201);
+    const id = first.json.incidents[0].victims[0].id;
+    expect(second.json.incidents.map((i: { victims: { id: string }[] }) => i.victims[0]?.id)).toEqual([id, id]);
+    // names stay as first written
+    expect(second.json.incidents[0].victims[0].lastName).toBe('Абенова');
+  });
+});

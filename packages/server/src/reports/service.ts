@@ -126,9 +126,28 @@ export async function persistIncidents(
     for (const v of inc.victims) if (!('id' in v)) fresh.push(v);
     for (const p of inc.perpetrators) if (!('id' in p)) fresh.push('firstName' in p ? p : { lastName: '', firstName: '', sex: p.sex ?? null });
   }
-  const created = await insertPersons(tx, fresh, { regionCode: report.regionCode, districtCode: report.districtCode ?? list[0]?.districtCode ?? null, createdBy: meta.createdBy, now: meta.now });
+  // one record per child: a new person whose IIN is already registered is that person
+  const iins = [...new Set(fresh.map((p) => p.iin).filter((i): i is string => !!i))];
+  const known = new Map<string, string>();
+  if (iins.length) {
+    for (const p of await tx.select({ id: persons.id, iin: persons.iin }).from(persons).where(inArray(persons.iin, iins)).orderBy(persons.createdAt)) {
+      if (p.iin && !known.has(p.iin)) known.set(p.iin, p.id);
+    }
+  }
+  const toInsert: NewPerson[] = [];
+  const pending = new Set<string>();
+  for (const p of fresh) {
+    // the same IIN twice in one report is one person too
+    if (p.iin && (known.has(p.iin) || pending.has(p.iin))) continue;
+    if (p.iin) pending.add(p.iin);
+    toInsert.push(p);
+  }
+  const created = await insertPersons(tx, toInsert, { regionCode: report.regionCode, districtCode: report.districtCode ?? list[0]?.districtCode ?? null, createdBy: meta.createdBy, now: meta.now });
+  const createdFor = new Map(toInsert.map((p, i) => [p, created[i]?.id]));
+  for (const c of created) if (c.iin) known.set(c.iin, c.id);
+  const resolved = fresh.map((p) => createdFor.get(p) ?? (p.iin ? known.get(p.iin) : undefined) ?? '');
   let next = 0;
-  const personId = (ref: object): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (created[next++]?.id ?? ''));
+  const personId = (ref: object): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (resolved[next++] ?? ''));
   const links: (typeof incidentPersons.$inferInsert)[] = [];
   for (const inc of list) {
     const [row] = await tx.insert(incidents).values({

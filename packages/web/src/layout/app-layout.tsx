@@ -12,7 +12,10 @@ import { UserMenu } from './user-menu.tsx';
 function useNavItems() {
   const { t } = useTranslation();
   const user = useUser();
-  const items: { to: string; label: string; testId: string }[] = [{ to: '/', label: t('nav.home'), testId: 'nav-home' }];
+  const items: { to: string; label: string; testId: string }[] = [];
+  // the hotline console comes first for those who answer calls
+  if (roleHas(user.role, 'contacts.handle')) items.push({ to: '/console', label: t('console.nav'), testId: 'nav-console' });
+  items.push({ to: '/', label: t('nav.home'), testId: 'nav-home' });
   if (roleHas(user.role, 'reports.read')) {
     items.push({ to: '/reports', label: t('reports.nav'), testId: 'nav-reports' });
     items.push({ to: '/persons', label: t('persons.nav'), testId: 'nav-persons' });
