@@ -7,7 +7,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { districts, importBatches, regions, reports } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden } from '../http/errors.ts';
-import { createReport } from '../reports/service.ts';
+import { registerReport } from '../reports/service.ts';
 import { readSheet } from './parse.ts';
 import { mapSheet, type MappedRow, type RowError } from './rows.ts';
 
@@ -97,7 +97,7 @@ export async function importReports(ctx: Ctx, file: { name: string; bytes: Buffe
     const inner: Ctx = { ...ctx, db: flatten(tx) };
     for (const r of todo) {
       try {
-        await createReport(inner, r.input, { importing: true });
+        await registerReport(inner, r.input, { importing: true, referencesChecked: true });
       } catch (err) {
         // a problem only the database could see (e.g. the row was imported meanwhile): name the row
         if (err instanceof AppError) {

@@ -97,6 +97,8 @@ export type CreateOptions = {
   importing?: boolean;
   /** the anonymous public form: no account, triaged by the hotline, followed by a tracking code */
   publicSubmission?: { trackingCode: string };
+  /** the caller has already checked regions, districts, schools and persons (bulk import) */
+  referencesChecked?: boolean;
 };
 
 function receivedAtFor(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Date {
@@ -165,9 +167,16 @@ export async function persistIncidents(
   return created.map((p) => p.id);
 }
 
+/** Register a report and return it as stored. */
 export async function createReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<ReportDto> {
+  const id = await registerReport(ctx, input, opts);
+  return loadReport(ctx.db, id, { redactSensitive: false });
+}
+
+/** Register a report and return its id (bulk callers need no copy of what they sent). */
+export async function registerReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<string> {
   if (!opts.publicSubmission && !can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
-  await checkReferences(ctx.db, ctx.actor, input);
+  if (!opts.referencesChecked) await checkReferences(ctx.db, ctx.actor, input);
   const receivedAt = receivedAtFor(ctx, input, opts);
   const agencies = new Set<string>();
   if (ctx.actor.agencyType && !opts.importing && !opts.publicSubmission) agencies.add(ctx.actor.agencyType);
@@ -177,7 +186,7 @@ export async function createReport(ctx: Ctx, input: CreateReportInput, opts: Cre
   const sensitive = [...types].some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
   const schoolIds = [...new Set(input.incidents.map((i) => i.schoolId).filter((s): s is string => !!s))];
 
-  const id = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     if (input.externalId) {
       const [dupe] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.externalId, input.externalId));
       if (dupe) throw new AppError('conflict', `A report with externalId "${input.externalId}" already exists.`, [{ path: 'externalId', message: 'already used' }]);
@@ -201,7 +210,6 @@ export async function createReport(ctx: Ctx, input: CreateReportInput, opts: Cre
     await writeAudit(tx, auditCtx(ctx), entries);
     return report.id;
   });
-  return loadReport(ctx.db, id, { redactSensitive: false });
 }
 
 export async function loadReport(ex: Executor, id: string, opts: { redactSensitive: boolean }): Promise<ReportDto> {
