@@ -44,3 +44,18 @@ export type Priority = (typeof PRIORITIES)[number];
 
 export const SEXES = ['female', 'male'] as const;
 export type Sex = (typeof SEXES)[number];
+
+/** Who calls or writes to the helpline. */
+export const CALLER_TYPES = ['child', 'parent', 'relative', 'neighbour', 'teacher', 'professional', 'anonymous', 'other'] as const;
+export type CallerType = (typeof CALLER_TYPES)[number];
+
+/** How a helpline contact ended. */
+export const CONTACT_OUTCOMES = [
+  'advice', 'information', 'report_registered', 'added_to_report', 'referred', 'transferred_police', 'transferred_ambulance',
+  'transferred_other', 'silent', 'prank',
+] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/** The screening questions of the response protocol, in the order they are asked. */
+export const SCREENING_QUESTIONS = ['immediateDanger', 'childInjured', 'perpetratorHasAccess'] as const;
+export type ScreeningQuestion = (typeof SCREENING_QUESTIONS)[number];

@@ -1,12 +1,7 @@
-import { SEXES } from '@qorgau/core';
+import { CALLER_TYPES, CONTACT_OUTCOMES, SEXES } from '@qorgau/core';
 import { z } from 'zod';
 import { createReportBody } from '../reports/schema.ts';
 
-export const CALLER_TYPES = ['child', 'parent', 'relative', 'neighbour', 'teacher', 'professional', 'anonymous', 'other'] as const;
-export const CONTACT_OUTCOMES = [
-  'advice', 'information', 'report_registered', 'added_to_report', 'referred', 'transferred_police', 'transferred_ambulance',
-  'transferred_other', 'silent', 'prank',
-] as const;
 export const CONTACT_CHANNELS = ['hotline', 'chat'] as const;
 
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with offset' });

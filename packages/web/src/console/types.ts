@@ -3,18 +3,9 @@ import type { LocalisedName } from '../types.ts';
 
 // Helpline contacts as the server takes and sends them (packages/server/src/contacts/schema.ts).
 
-export const CALLER_TYPES = ['child', 'parent', 'relative', 'neighbour', 'teacher', 'professional', 'anonymous', 'other'] as const;
-export type CallerType = (typeof CALLER_TYPES)[number];
+export { CALLER_TYPES, CONTACT_OUTCOMES, SCREENING_QUESTIONS, type CallerType, type ContactOutcome, type ScreeningQuestion } from '@qorgau/core';
+import type { CallerType, ContactOutcome, ScreeningQuestion } from '@qorgau/core';
 
-export const CONTACT_OUTCOMES = [
-  'advice', 'information', 'report_registered', 'added_to_report', 'referred', 'transferred_police', 'transferred_ambulance',
-  'transferred_other', 'silent', 'prank',
-] as const;
-export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
-
-/** The screening questions of the response protocol, in the order they are asked. */
-export const SCREENING_QUESTIONS = ['immediateDanger', 'childInjured', 'perpetratorHasAccess'] as const;
-export type ScreeningQuestion = (typeof SCREENING_QUESTIONS)[number];
 export type Screening = Partial<Record<ScreeningQuestion, boolean>>;
 
 /** How the caller is related to the child, as a report's reporter. */
