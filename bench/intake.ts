@@ -79,7 +79,7 @@ await database.close();
 const port = 18_000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
 const node = process.execPath;
-const server = spawn(node, ['packages/server/src/main.ts'], {
+const server = spawn(node, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'packages/server/src/main.ts'], {
   cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QORGAU_LOG_LEVEL: 'warn', QORGAU_DEMO: '0', QORGAU_ADMIN_PASSWORD: ADMIN_PASSWORD, QORGAU_DATABASE_POOL: '20', ...(dataDir ? { QORGAU_DATA_DIR: dataDir } : {}) },
 });
@@ -87,10 +87,15 @@ try {
   await waitHealthy(base);
   const admin = (await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) }))) as { token: string };
   const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-  const username = `bench${Date.now()}`;
-  await json(await fetch(`${base}/api/v1/users`, { method: 'POST', headers: auth(admin.token), body: JSON.stringify({ username, password: ADMIN_PASSWORD, role: 'hotline_operator', fullName: 'Bench operator' }) }));
-  const operator = (await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) }))) as { token: string };
-  const headers = auth(operator.token);
+  // one operator account per client, as at a contact centre (signed-in use is rate-limited per user)
+  const tokens: string[] = [];
+  for (let w = 0; w < CONCURRENCY; w++) {
+    const username = `bench${Date.now()}w${w}`;
+    await json(await fetch(`${base}/api/v1/users`, { method: 'POST', headers: auth(admin.token), body: JSON.stringify({ username, password: ADMIN_PASSWORD, role: 'hotline_operator', fullName: `Bench operator ${w}` }) }));
+    const operator = (await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) }))) as { token: string };
+    tokens.push(operator.token);
+  }
+  const headersOf = (w: number) => auth(tokens[w] as string);
 
   // names to search and to register: a fresh seed, so intake creates new persons, searches hit existing ones
   const existing = [...generatePersons({ seed: 7, count: 5000, refDate: '2026-11-23' })];
@@ -104,15 +109,16 @@ try {
 
   const searchResult = await run('person search', (w, i) => async () => {
     const p = existing[(w * 7919 + i * 104_729) % existing.length] as (typeof existing)[number];
-    await json(await fetch(`${base}/api/v1/persons/search?q=${encodeURIComponent(`${p.lastName} ${p.firstName}`)}`, { headers }));
+    await json(await fetch(`${base}/api/v1/persons/search?q=${encodeURIComponent(`${p.lastName} ${p.firstName}`)}`, { headers: headersOf(w) }));
   });
 
   let n = 0;
   const regionsList = ['KZ-75', 'KZ-71', 'KZ-79', 'KZ-61', 'KZ-19', 'KZ-35', 'KZ-63', 'KZ-55'];
   const matchLatencies: number[] = [];
   const createLatencies: number[] = [];
-  const intakeResult = await run('intake (duplicate check + report with 2 persons)', () => async () => {
+  const intakeResult = await run('intake (duplicate check + report with 2 persons)', (w) => async () => {
     const k = n++;
+    const headers = headersOf(w);
     const child = fresh[k % fresh.length] as (typeof fresh)[number];
     const adult = adults[k % adults.length] as (typeof adults)[number];
     const t0 = performance.now();
