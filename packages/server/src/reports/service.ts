@@ -30,7 +30,12 @@ export function reportScope(r: Pick<ReportRow, 'regionCode' | 'districtCode' | '
 /** Year in Kazakhstan time (UTC+5) of an instant. */
 const kzYear = (d: Date) => new Date(d.getTime() + 5 * 3_600_000).getUTCFullYear();
 
-/** `75-2026-000123`: a per region-year counter row, incremented in the intake's transaction. */
+/**
+ * `75-2026-000123`: a per region-year counter row, incremented by one short statement of its own
+ * before the intake's transaction, so that concurrent intakes in a region do not queue on the
+ * counter row for the length of each other's transactions. A failed intake leaves a gap; a
+ * number is never given twice.
+ */
 async function allocateNumber(tx: Executor, regionCode: string, at: Date): Promise<string> {
   const year = kzYear(at);
   const [row] = await tx.insert(reportCounters).values({ regionCode, year, last: 1 })
@@ -186,12 +191,13 @@ export async function registerReport(ctx: Ctx, input: CreateReportInput, opts: C
   const sensitive = [...types].some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
   const schoolIds = [...new Set(input.incidents.map((i) => i.schoolId).filter((s): s is string => !!s))];
 
+  if (input.externalId) {
+    // checked before a number is taken; the unique index settles a race between two intakes
+    const [dupe] = await ctx.db.select({ id: reports.id }).from(reports).where(eq(reports.externalId, input.externalId));
+    if (dupe) throw new AppError('conflict', `A report with externalId "${input.externalId}" already exists.`, [{ path: 'externalId', message: 'already used' }]);
+  }
+  const number = await allocateNumber(ctx.db, input.regionCode, receivedAt);
   return ctx.db.transaction(async (tx) => {
-    if (input.externalId) {
-      const [dupe] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.externalId, input.externalId));
-      if (dupe) throw new AppError('conflict', `A report with externalId "${input.externalId}" already exists.`, [{ path: 'externalId', message: 'already used' }]);
-    }
-    const number = await allocateNumber(tx, input.regionCode, receivedAt);
     const [report] = await tx.insert(reports).values({
       number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
       priority: priorityFromScreening(input.screening), receivedAt, narrative: input.narrative,
