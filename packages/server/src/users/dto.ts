@@ -41,15 +41,6 @@ export function toUserDto(u: UserRow): UserDto {
 }
 
 export function toActor(u: UserRow): Actor {
-  return {
-    id: u.id,
-    username: u.username,
-    fullName: u.fullName,
-    role: u.role as Role,
-    agencyType: (u.agencyType as AgencyType | null) ?? null,
-    regionCode: u.regionCode,
-    districtCode: u.districtCode,
-    schoolId: u.schoolId,
-    locale: u.locale as Locale,
-  };
+  const { id, username, fullName, role, agencyType, regionCode, districtCode, schoolId, locale } = toUserDto(u);
+  return { id, username, fullName, role, agencyType, regionCode, districtCode, schoolId, locale };
 }
