@@ -18,12 +18,24 @@ export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../refe
 
 type Row = Record<string, string>;
 
-function readCsv(file: string, optional = false): { rows: Row[]; sha256: string } {
+type CsvFile = { sha256: string; readonly rows: Row[] };
+
+/** The hash is taken at once; rows are parsed only if a loader needs them (most starts need none). */
+function readCsv(file: string, optional = false): CsvFile {
   const full = path.join(REFERENCE_DIR, file);
-  if (optional && !fs.existsSync(full)) return { rows: [], sha256: 'absent' };
+  if (optional && !fs.existsSync(full)) return { sha256: 'absent', rows: [] };
   const text = fs.readFileSync(full, 'utf8');
-  const rows: Row[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
-  return { rows, sha256: createHash('sha256').update(text).digest('hex') };
+  let parsed: Row[] | null = null;
+  return {
+    sha256: createHash('sha256').update(text).digest('hex'),
+    get rows(): Row[] {
+      if (!parsed) {
+        const rows: Row[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
+        parsed = rows;
+      }
+      return parsed;
+    },
+  };
 }
 
 function col(row: Row, name: string): string {
@@ -64,7 +76,6 @@ function loaders(): Loader[] {
   const vocabJson = JSON.stringify(VOCABULARIES);
   const chiFile = readCsv('chi-categories.csv');
   const chiLabels = readCsv('chi-categories-labels.csv', true);
-  const regionByPrefix = new Map(regionFile.rows.map((r) => [col(r, 'kato_prefix'), col(r, 'iso_code')]));
 
   return [
     {
@@ -96,6 +107,7 @@ function loaders(): Loader[] {
     {
       name: 'kato.csv', sha256: katoFile.sha256,
       load: async (tx) => {
+        const regionByPrefix = new Map(regionFile.rows.map((r) => [col(r, 'kato_prefix'), col(r, 'iso_code')]));
         const values = katoFile.rows.map((r) => {
           const code = col(r, 'kato');
           return {
