@@ -235,6 +235,8 @@ export const reportCounters = pgTable('report_counters', {
 export const incidents = pgTable('incidents', {
   id: uuid('id').primaryKey().defaultRandom(),
   reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+  /** order within the report: 1, 2, … as registered */
+  position: integer('position').notNull().default(1),
   types: text('types').array().notNull(),
   occurredOn: date('occurred_on', { mode: 'string' }),
   place: text('place'),

@@ -145,6 +145,7 @@ describe('one record per child', () => {
     expect(second.status).toBe(201);
     const id = first.json.incidents[0].victims[0].id;
     expect(second.json.incidents.map((i: { victims: { id: string }[] }) => i.victims[0]?.id)).toEqual([id, id]);
+    expect(second.json.incidents.map((i: { types: string[] }) => i.types[0])).toEqual(['physical', 'bullying']);
     // names stay as first written
     expect(second.json.incidents[0].victims[0].lastName).toBe('Абенова');
   });

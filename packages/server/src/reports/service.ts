@@ -11,6 +11,8 @@ import type { NewPerson } from '../persons/schema.ts';
 import type { CreateReportInput, ListReportsQuery, ReportDto, ReportSummary } from './schema.ts';
 
 type ReportRow = typeof reports.$inferSelect;
+type IncidentRow = typeof incidents.$inferSelect;
+type LinkRow = typeof incidentPersons.$inferSelect;
 type Screening = CreateReportInput['screening'];
 
 /**
@@ -121,12 +123,18 @@ type IncidentInput = CreateReportInput['incidents'][number];
  * Insert incidents of a report with their new persons and the links between them. Returns the
  * ids of the persons created. Victims and perpetrators may be existing persons ({id}) or new.
  */
+export type PersistedIncidents = {
+  createdPersons: PersonRow[];
+  incidents: IncidentRow[];
+  links: LinkRow[];
+};
+
 export async function persistIncidents(
   tx: Executor,
   report: { id: string; regionCode: string; districtCode: string | null },
   list: IncidentInput[],
-  meta: { createdBy: string | null; now: Date },
-): Promise<string[]> {
+  meta: { createdBy: string | null; now: Date; firstPosition?: number },
+): Promise<PersistedIncidents> {
   // new persons, in input order, so that incidents can refer to them by position
   const fresh: NewPerson[] = [];
   for (const inc of list) {
@@ -156,30 +164,39 @@ export async function persistIncidents(
   let next = 0;
   const personId = (ref: object): string => ('id' in ref && typeof ref.id === 'string' ? ref.id : (resolved[next++] ?? ''));
   const links: (typeof incidentPersons.$inferInsert)[] = [];
-  for (const inc of list) {
+  const rowsOut: IncidentRow[] = [];
+  for (const [k, inc] of list.entries()) {
     const [row] = await tx.insert(incidents).values({
-      reportId: report.id, types: inc.types, occurredOn: inc.occurredOn ?? null, place: inc.place ?? null, regionCode: report.regionCode,
+      reportId: report.id, position: (meta.firstPosition ?? 1) + k, types: inc.types, occurredOn: inc.occurredOn ?? null, place: inc.place ?? null, regionCode: report.regionCode,
       districtCode: inc.districtCode ?? report.districtCode ?? null, settlementCode: inc.settlementCode ?? null, schoolId: inc.schoolId ?? null,
       injuries: inc.injuries ?? null, legalQualification: inc.legalQualification ?? [],
-    }).returning({ id: incidents.id });
+    }).returning();
     if (!row) throw new Error('incident insert returned nothing');
+    rowsOut.push(row);
     for (const v of inc.victims) links.push({ incidentId: row.id, personId: personId(v), role: 'victim', relation: null });
     for (const p of inc.perpetrators) links.push({ incidentId: row.id, personId: personId(p), role: 'perpetrator', relation: p.relation });
   }
   // the same person named twice in one incident is one link
   const unique = [...new Map(links.map((l) => [`${l.incidentId}/${l.personId}/${l.role}`, l])).values()];
-  if (unique.length) await tx.insert(incidentPersons).values(unique);
-  return created.map((p) => p.id);
+  const linkRows = unique.length ? await tx.insert(incidentPersons).values(unique).returning() : [];
+  return { createdPersons: created, incidents: rowsOut, links: linkRows };
 }
 
-/** Register a report and return it as stored. */
+/** Register a report and return it as stored (built from what was inserted, not read back). */
 export async function createReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<ReportDto> {
-  const id = await registerReport(ctx, input, opts);
-  return loadReport(ctx.db, id, { redactSensitive: false });
+  const { report, persisted } = await insertReport(ctx, input, opts);
+  const known = new Map(persisted.createdPersons.map((p) => [p.id, p]));
+  const others = [...new Set(persisted.links.map((l) => l.personId))].filter((id) => !known.has(id));
+  for (const p of await personsByIds(ctx.db, others)) known.set(p.id, p);
+  return assembleReport(report, persisted.incidents, persisted.links, known, { redactSensitive: false });
 }
 
 /** Register a report and return its id (bulk callers need no copy of what they sent). */
 export async function registerReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions = {}): Promise<string> {
+  return (await insertReport(ctx, input, opts)).report.id;
+}
+
+async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Promise<{ report: ReportRow; persisted: PersistedIncidents }> {
   if (!opts.publicSubmission && !can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
   if (!opts.referencesChecked) await checkReferences(ctx.db, ctx.actor, input);
   const receivedAt = receivedAtFor(ctx, input, opts);
@@ -204,37 +221,39 @@ export async function registerReport(ctx: Ctx, input: CreateReportInput, opts: C
       reporter: input.reporter as Record<string, unknown>, screening: input.screening as Record<string, boolean>, sensitive,
       agencyTypes: [...agencies], schoolIds, externalId: input.externalId ?? null, trackingCode: opts.publicSubmission?.trackingCode ?? null,
       createdBy: opts.importing || opts.publicSubmission ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
-    }).returning({ id: reports.id });
+    }).returning();
     if (!report) throw new Error('report insert returned nothing');
-    const created = await persistIncidents(tx, { id: report.id, regionCode: input.regionCode, districtCode: input.districtCode ?? null }, input.incidents, {
+    const persisted = await persistIncidents(tx, { id: report.id, regionCode: input.regionCode, districtCode: input.districtCode ?? null }, input.incidents, {
       createdBy: opts.publicSubmission ? null : ctx.actor.id, now: ctx.now,
     });
     const entries: AuditEntry[] = [
       { action: 'create', entityType: 'report', entityId: report.id, details: { number, channel: input.channel, incidents: input.incidents.length } },
-      ...created.map((personId) => ({ action: 'create' as const, entityType: 'person', entityId: personId, details: { reportId: report.id } })),
+      ...persisted.createdPersons.map((p) => ({ action: 'create' as const, entityType: 'person', entityId: p.id, details: { reportId: report.id } })),
     ];
     await writeAudit(tx, auditCtx(ctx), entries);
-    return report.id;
+    return { report, persisted };
   });
 }
 
 export async function loadReport(ex: Executor, id: string, opts: { redactSensitive: boolean }): Promise<ReportDto> {
   const [r] = await ex.select().from(reports).where(eq(reports.id, id));
   if (!r) throw notFound('report');
-  const incs = await ex.select().from(incidents).where(eq(incidents.reportId, id)).orderBy(incidents.id);
+  const incs = await ex.select().from(incidents).where(eq(incidents.reportId, id));
   const links = incs.length ? await ex.select().from(incidentPersons).where(inArray(incidentPersons.incidentId, incs.map((i) => i.id))) : [];
   const people = new Map((await personsByIds(ex, [...new Set(links.map((l) => l.personId))])).map((p) => [p.id, p]));
-  const personOut = (l: typeof incidentPersons.$inferSelect) => {
-    const p = people.get(l.personId) as PersonRow;
-    return { ...toPersonDto(p), relation: l.relation };
-  };
+  return assembleReport(r, incs, links, people, opts);
+}
+
+function assembleReport(r: ReportRow, incs: IncidentRow[], links: LinkRow[], people: Map<string, PersonRow>, opts: { redactSensitive: boolean }): ReportDto {
+  const personOut = (l: LinkRow) => ({ ...toPersonDto(people.get(l.personId) as PersonRow), relation: l.relation });
   const sensitiveTypes = (types: string[]) => types.some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t as ViolenceType));
+  const ordered = [...incs].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   return {
     id: r.id, number: r.number, status: r.status as ReportDto['status'], priority: r.priority as Priority, channel: r.channel as ReportDto['channel'],
     regionCode: r.regionCode, districtCode: r.districtCode, receivedAt: r.receivedAt.toISOString(),
     narrative: opts.redactSensitive ? null : r.narrative, reporter: r.reporter, screening: r.screening, sensitive: r.sensitive,
     redacted: opts.redactSensitive, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
-    incidents: incs.map((i) => {
+    incidents: ordered.map((i) => {
       const hide = opts.redactSensitive && sensitiveTypes(i.types);
       return {
         id: i.id, types: i.types, occurredOn: i.occurredOn, place: i.place, regionCode: i.regionCode, districtCode: i.districtCode,

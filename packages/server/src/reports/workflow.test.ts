@@ -39,6 +39,7 @@ describe('report workflow', () => {
     const added = await h.call(operator, 'POST', `/api/v1/reports/${first.json.id}/incidents`, { types: ['sexual'], place: 'school', victims: [{ id: childId }], perpetrators: [{ relation: 'stranger' }] });
     expect(added.status).toBe(201);
     expect(added.json.incidents).toHaveLength(2);
+    expect(added.json.incidents.map((i: { types: string[] }) => i.types[0])).toEqual(['physical', 'sexual']);
     expect(added.json.sensitive).toBe(true);
     const history = await h.call(operator, 'GET', `/api/v1/reports/${first.json.id}/history`);
     expect(history.json.items.map((i: { action: string; entityType: string }) => `${i.action}:${i.entityType}`)).toEqual(expect.arrayContaining(['create:report', 'update:report']));

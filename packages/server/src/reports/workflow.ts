@@ -3,7 +3,7 @@ import { SENSITIVE_VIOLENCE_TYPES } from '@qorgau/core';
 import { and, asc, eq, notInArray, or, sql } from 'drizzle-orm';
 import { authorizeRecord, can } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { auditLog, reports } from '../db/schema.ts';
+import { auditLog, incidents, reports } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import type { CreateReportInput, ReportDto } from './schema.ts';
@@ -31,14 +31,17 @@ export async function addIncident(ctx: Ctx, id: string, incident: CreateReportIn
   if (row.status === 'closed') throw new AppError('conflict', 'The report is closed. Reopen it or register a new report.');
   await checkReferences(ctx.db, ctx.actor, { regionCode: row.regionCode, districtCode: row.districtCode, incidents: [incident] });
   await ctx.db.transaction(async (tx) => {
-    const created = await persistIncidents(tx, { id: row.id, regionCode: row.regionCode, districtCode: row.districtCode }, [incident], { createdBy: ctx.actor.id, now: ctx.now });
+    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(incidents).where(eq(incidents.reportId, row.id));
+    const { createdPersons } = await persistIncidents(tx, { id: row.id, regionCode: row.regionCode, districtCode: row.districtCode }, [incident], {
+      createdBy: ctx.actor.id, now: ctx.now, firstPosition: (count?.n ?? 0) + 1,
+    });
     const sensitive = row.sensitive || incident.types.some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
     const schoolIds = [...new Set([...row.schoolIds, ...(incident.schoolId ? [incident.schoolId] : [])])];
     const agencyTypes = [...new Set([...row.agencyTypes, ...(ctx.actor.agencyType ? [ctx.actor.agencyType] : [])])];
     await tx.update(reports).set({ sensitive, schoolIds, agencyTypes, updatedAt: ctx.now }).where(eq(reports.id, row.id));
     await writeAudit(tx, auditCtx(ctx), [
       { action: 'update', entityType: 'report', entityId: row.id, details: { fields: ['incidents'], addedIncident: true } },
-      ...created.map((personId) => ({ action: 'create' as const, entityType: 'person', entityId: personId, details: { reportId: row.id } })),
+      ...createdPersons.map((p) => ({ action: 'create' as const, entityType: 'person', entityId: p.id, details: { reportId: row.id } })),
     ]);
   });
   return loadReport(ctx.db, row.id, { redactSensitive: false });
