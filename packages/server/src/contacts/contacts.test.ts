@@ -95,3 +95,31 @@ describe('helpline contacts', () => {
     expect((await h.call(police, 'GET', '/api/v1/contacts')).status).toBe(403);
   });
 });
+
+describe('a contact that adds to an open report', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await createHarness(); });
+  afterAll(async () => { await h.close(); });
+
+  it('adds the incident in the contact transaction, once even when the save is retried', async () => {
+    const operator = await h.user('hotline_operator');
+    const report = await h.call(operator, 'POST', '/api/v1/reports', sampleReport());
+    const childId = report.json.incidents[0].victims[0].id;
+    const body = base({
+      clientId: 'draft-add-to-report-1', chiCode: 'violence/physical-violence', outcome: 'added_to_report', reportId: report.json.id,
+      child: { personId: childId }, incident: { types: ['psychological'], victims: [{ id: childId }], perpetrators: [] },
+    });
+    const first = await h.call(operator, 'POST', '/api/v1/contacts', body);
+    expect(first.status, JSON.stringify(first.json)).toBe(201);
+    expect(first.json.reportNumber).toBe(report.json.number);
+    const again = await h.call(operator, 'POST', '/api/v1/contacts', body);
+    expect(again.status).toBe(200);
+    const after = await h.call(operator, 'GET', `/api/v1/reports/${report.json.id}`);
+    expect(after.json.incidents.map((i: { types: string[] }) => i.types[0])).toEqual(['physical', 'psychological']);
+    const unknown = await h.call(operator, 'POST', '/api/v1/contacts', { ...body, clientId: 'draft-add-to-report-2', reportId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.details[0].path).toBe('reportId');
+    const wrongOutcome = await h.call(operator, 'POST', '/api/v1/contacts', { ...body, clientId: 'draft-add-to-report-3', outcome: 'advice' });
+    expect(wrongOutcome.status).toBe(400);
+  });
+});

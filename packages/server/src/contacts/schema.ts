@@ -1,6 +1,6 @@
 import { CALLER_TYPES, CONTACT_OUTCOMES, SEXES } from '@qorgau/core';
 import { z } from 'zod';
-import { createReportBody } from '../reports/schema.ts';
+import { createReportBody, incidentInput } from '../reports/schema.ts';
 
 export const CONTACT_CHANNELS = ['hotline', 'chat'] as const;
 
@@ -29,12 +29,15 @@ export const createContactBody = z.object({
   report: createReportBody.optional(),
   /** an existing report the contact added to (outcome added_to_report) */
   reportId: z.string().uuid().nullable().optional(),
+  /** with outcome added_to_report: the incident added to that report, in the contact's transaction */
+  incident: incidentInput.optional(),
   summary: z.string().trim().max(10_000).nullable().optional(),
 }).superRefine((b, ctx) => {
   if (b.endedAt && b.endedAt < b.startedAt) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'must not be before startedAt' });
   if (b.outcome === 'report_registered' && !b.report) ctx.addIssue({ code: 'custom', path: ['report'], message: 'required when the outcome is report_registered' });
   if (b.outcome !== 'report_registered' && b.report) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'must be report_registered when a report is included' });
   if (b.outcome === 'added_to_report' && !b.reportId) ctx.addIssue({ code: 'custom', path: ['reportId'], message: 'required when the outcome is added_to_report' });
+  if (b.incident && b.outcome !== 'added_to_report') ctx.addIssue({ code: 'custom', path: ['incident'], message: 'only with the outcome added_to_report' });
 });
 export type CreateContactInput = z.infer<typeof createContactBody>;
 

@@ -7,8 +7,9 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { chiCategories, contacts, persons, regions, reports } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { forbidden, notFound, validation } from '../http/errors.ts';
+import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import { createReport, isUuid } from '../reports/service.ts';
+import { addIncident } from '../reports/workflow.ts';
 import type { ContactDto, CreateContactInput } from './schema.ts';
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -60,11 +61,20 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
     const inner = { ...ctx, db: tx };
     let reportId = input.reportId ?? null;
     if (input.report) reportId = (await createReport(inner, input.report)).id;
-    // a contact that adds to an open report is recorded as an update of that report
-    if (input.outcome === 'added_to_report' && reportId && !isUuid(reportId)) throw validation([{ path: 'reportId', message: 'must be a report id' }]);
+    // a contact that adds to an open report: the incident goes in with the contact, so that a
+    // retried save (same clientId) cannot add it twice
     if (input.outcome === 'added_to_report' && reportId) {
-      const [r] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId));
-      if (!r) throw validation([{ path: 'reportId', message: 'no such report' }]);
+      if (input.incident) {
+        try {
+          await addIncident(inner, reportId, input.incident);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'not_found') throw validation([{ path: 'reportId', message: 'no such report' }]);
+          throw err;
+        }
+      } else {
+        const [r] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId));
+        if (!r) throw validation([{ path: 'reportId', message: 'no such report' }]);
+      }
     }
     const child = input.child ?? null;
     const [row] = await tx.insert(contacts).values({

@@ -275,7 +275,10 @@ export function contactBody(d: ConsoleDraft, now: Date): ContactBody {
       reporter, screening: screeningOf(d), incidents: [incidentOf(d)],
     };
   }
-  if (d.outcome === 'added_to_report' && d.openReport) body.reportId = d.openReport.id;
+  if (d.outcome === 'added_to_report' && d.openReport) {
+    body.reportId = d.openReport.id;
+    body.incident = incidentOf(d);
+  }
   return body;
 }
 

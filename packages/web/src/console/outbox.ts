@@ -18,7 +18,7 @@ export interface SaveError {
 export interface OutboxEntry {
   clientId: string;
   body: ContactBody;
-  /** outcome added_to_report: the incident to add to the open report once the contact is saved */
+  /** outcome added_to_report: the open report the incident (sent inside the contact body) goes to, for display
   incident: { reportId: string; reportNumber: string; body: ConsoleIncidentBody } | null;
   /** kept to put back into the console if the server refuses the contact */
   draft: ConsoleDraft;
@@ -115,16 +115,10 @@ export function useOutbox(userId: string, onEvent: (event: SaveEvent) => void) {
         const saved = contact;
         update((list) => list.map((x) => (x.clientId === entry.clientId ? { ...x, contact: saved } : x)));
       }
-      let incidentError: SaveError | null = null;
-      if (entry.incident) {
-        try {
-          await post(`/v1/reports/${encodeURIComponent(entry.incident.reportId)}/incidents`, entry.incident.body);
-          void client.invalidateQueries({ queryKey: ['reports'] });
-        } catch (error) {
-          // the contact is saved; the incident is reported to the operator rather than retried blindly
-          incidentError = toSaveError(error) ?? { code: 'network', message: '', details: [], status: 0 };
-        }
-      }
+      // the incident of "add to that report" travels inside the contact (one transaction, one
+      // clientId), so a retried save cannot add it twice
+      const incidentError: SaveError | null = null;
+      if (entry.incident) void client.invalidateQueries({ queryKey: ['reports'] });
       update((list) => list.filter((x) => x.clientId !== entry.clientId));
       void client.invalidateQueries({ queryKey: ['contacts'] });
       onEventRef.current({ type: 'saved', entry, contact, incidentError });

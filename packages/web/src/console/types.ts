@@ -84,5 +84,7 @@ export interface ContactBody {
   outcome: ContactOutcome;
   report?: ConsoleReportBody;
   reportId?: string | null;
+  /** with added_to_report: the incident, added in the contact's transaction (idempotent by clientId) */
+  incident?: ConsoleIncidentBody;
   summary: string | null;
 }
