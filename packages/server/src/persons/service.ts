@@ -52,7 +52,7 @@ export async function searchPersons(ctx: Ctx, q: { q: string; birthDate?: string
 }
 
 /** A person is visible to whoever may read one of their reports, or registered them. */
-export async function getPerson(ctx: Ctx, id: string): Promise<PersonDto & { age: number | null; reports: { id: string; number: string; role: string }[] }> {
+export async function getPerson(ctx: Ctx, id: string): Promise<PersonDto & { age: number | null; reports: { id: string; number: string; role: string; status: string; receivedAt: string }[] }> {
   const [p] = await ctx.db.select().from(persons).where(eq(persons.id, id));
   if (!p) return denyAsNotFound(ctx, 'person', id, 'missing');
   const links = await ctx.db.select({ reportId: incidents.reportId, role: incidentPersons.role }).from(incidentPersons)
@@ -64,6 +64,8 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonDto & { age
   return {
     ...toPersonDto(p),
     age: ageOn(p, ctx.now),
-    reports: visible.map((r) => ({ id: r.id, number: r.number, role: links.find((l) => l.reportId === r.id)?.role ?? 'victim' })),
+    // newest first, with status and date: the console finds open reports of a child known by first name only
+    reports: visible.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
+      .map((r) => ({ id: r.id, number: r.number, role: links.find((l) => l.reportId === r.id)?.role ?? 'victim', status: r.status, receivedAt: r.receivedAt.toISOString() })),
   };
 }

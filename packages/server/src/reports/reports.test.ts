@@ -57,6 +57,7 @@ describe('reports (API.md)', () => {
     const person = await h.call(operator, 'GET', `/api/v1/persons/${childId}`);
     expect(person.status).toBe(200);
     expect(person.json.reports.map((r: { id: string }) => r.id).sort()).toEqual([first.json.id, second.json.id].sort());
+    expect(person.json.reports[0]).toMatchObject({ status: 'registered', role: 'victim', receivedAt: expect.any(String) });
   });
 
   it('answers a wrong IIN with a 400 that names the field', async () => {

@@ -18,7 +18,7 @@ export interface SaveError {
 export interface OutboxEntry {
   clientId: string;
   body: ContactBody;
-  /** outcome added_to_report: the open report the incident (sent inside the contact body) goes to, for display
+  /** outcome added_to_report: the open report the incident (sent inside the contact body) goes to, for display */
   incident: { reportId: string; reportNumber: string; body: ConsoleIncidentBody } | null;
   /** kept to put back into the console if the server refuses the contact */
   draft: ConsoleDraft;
