@@ -7,3 +7,4 @@ export * from './territory.ts';
 export * from './tracking-code.ts';
 export * from './vocab-labels.ts';
 export * from './demo/index.ts';
+export * from './kz-time.ts';

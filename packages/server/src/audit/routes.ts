@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { kzDayEnd, kzDayStart } from '@qorgau/core';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,10 +45,12 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
     if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
     if (q.userId) where.push(eq(auditLog.userId, q.userId));
     if (q.action) where.push(eq(auditLog.action, q.action));
-    const day = (s: string, end: boolean) => (s.length === 10 ? new Date(`${s}T${end ? '23:59:59.999' : '00:00:00'}+05:00`) : new Date(s));
-    if (q.from) where.push(gte(auditLog.at, day(q.from, false)));
-    if (q.to) where.push(lte(auditLog.at, day(q.to, true)));
-    if (q.from && q.to && day(q.from, false) > day(q.to, true)) throw validation([{ path: 'to', message: 'must not be before from' }]);
+    // a bare date is a whole Kazakhstan day; an instant is taken as it is
+    const from = q.from ? (q.from.length === 10 ? kzDayStart(q.from) : new Date(q.from)) : null;
+    const to = q.to ? (q.to.length === 10 ? kzDayEnd(q.to) : new Date(new Date(q.to).getTime() + 1)) : null;
+    if (from) where.push(gte(auditLog.at, from));
+    if (to) where.push(lt(auditLog.at, to));
+    if (from && to && from >= to) throw validation([{ path: 'to', message: 'must not be before from' }]);
     if (q.cursor) where.push(lt(auditLog.id, Number(q.cursor)));
     const rows = await ctx.db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(q.limit + 1);
     const page = rows.slice(0, q.limit);

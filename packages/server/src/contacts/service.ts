@@ -1,6 +1,7 @@
 // Helpline contacts: every call or chat is saved, also those that end in advice or information
 // only, so that helpline statistics are complete. A contact may register a report in the same
 // transaction.
+import { kzDayEnd, kzDayStart } from '@qorgau/core';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { can, territoryOf, type Actor } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
@@ -106,7 +107,6 @@ export async function getContact(ctx: Ctx, id: string): Promise<ContactDto> {
   return toDto(row, await reportNumber(ctx.db, row.reportId), true);
 }
 
-const dayStart = (d: string) => new Date(`${d}T00:00:00+05:00`);
 
 export async function listContacts(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined; mine?: boolean | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
   if (!can(ctx.actor, 'contacts.handle')) throw forbidden('Your role does not handle helpline contacts.');
@@ -118,8 +118,8 @@ export async function listContacts(ctx: Ctx, q: { from?: string | undefined; to?
     if (t.level !== 'national') where.push(eq(contacts.regionCode, t.regionCode));
   }
   if (q.outcome) where.push(eq(contacts.outcome, q.outcome));
-  if (q.from) where.push(gte(contacts.startedAt, dayStart(q.from)));
-  if (q.to) where.push(lt(contacts.startedAt, new Date(dayStart(q.to).getTime() + 86_400_000)));
+  if (q.from) where.push(gte(contacts.startedAt, kzDayStart(q.from)));
+  if (q.to) where.push(lt(contacts.startedAt, kzDayEnd(q.to)));
   if (q.cursor) {
     const [at, id] = q.cursor.split('_');
     if (!at || !id || Number.isNaN(Number(at)) || !isUuid(id)) throw validation([{ path: 'cursor', message: 'must be a cursor returned by a previous page' }]);

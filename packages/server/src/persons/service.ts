@@ -1,4 +1,4 @@
-import { nameTokens, toLatinKey, wordSimilarity } from '@qorgau/core';
+import { kzLocal, nameTokens, toLatinKey, wordSimilarity } from '@qorgau/core';
 import { eq, inArray } from 'drizzle-orm';
 import { authorizeRecord, can, recordScopeFilter } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
@@ -14,7 +14,7 @@ export type ScoredPerson = PersonDto & { score: number; age: number | null };
 function ageOn(p: PersonRow, now: Date): number | null {
   if (p.birthDate) {
     const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
-    const today = new Date(now.getTime() + 5 * 3_600_000);
+    const today = kzLocal(now);
     let age = today.getUTCFullYear() - y;
     if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
     return age;

@@ -46,6 +46,13 @@ describe('reports (API.md)', () => {
     expect(res.status).toBe(201);
     expect(res.json.receivedAt).toBe('2022-03-01T04:00:00.000Z');
     expect(res.json.number).toMatch(/^75-2022-/);
+    // the period filter reads dates as Kazakhstan days: 09:00+05:00 is 04:00 UTC of the same day
+    const day = await h.call(coordinator, 'GET', '/api/v1/reports?from=2022-03-01&to=2022-03-01');
+    expect(day.json.items.map((i: { id: string }) => i.id)).toEqual([res.json.id]);
+    expect((await h.call(coordinator, 'GET', '/api/v1/reports?from=2022-03-02&to=2022-03-31')).json.items).toEqual([]);
+    const audit = await h.call(h.admin, 'GET', `/api/v1/audit?entityId=${res.json.id}&from=${new Date().toISOString().slice(0, 10)}`);
+    expect(audit.json.items.length).toBeGreaterThan(0);
+    expect((await h.call(h.admin, 'GET', '/api/v1/audit?from=2026-02-02&to=2026-02-01')).status).toBe(400);
   });
 
   it('refers to an existing person by id', async () => {

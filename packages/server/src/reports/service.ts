@@ -1,4 +1,4 @@
-import { SENSITIVE_VIOLENCE_TYPES, type Priority, type ViolenceType } from '@qorgau/core';
+import { kzDayEnd, kzDayStart, kzLocal, SENSITIVE_VIOLENCE_TYPES, type Priority, type ViolenceType } from '@qorgau/core';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { authorizeRecord, can, recordScopeFilter, type Actor, type RecordScope, type ScopeFilter } from '../access/policy.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
@@ -30,7 +30,7 @@ export function reportScope(r: Pick<ReportRow, 'regionCode' | 'districtCode' | '
 }
 
 /** Year in Kazakhstan time (UTC+5) of an instant. */
-const kzYear = (d: Date) => new Date(d.getTime() + 5 * 3_600_000).getUTCFullYear();
+const kzYear = (d: Date) => kzLocal(d).getUTCFullYear();
 
 /**
  * `75-2026-000123`: a per region-year counter row, incremented by one short statement of its own
@@ -312,7 +312,6 @@ function decodeCursor(s: string): Cursor {
   }
 }
 
-const dayStart = (d: string) => new Date(`${d}T00:00:00+05:00`);
 
 export async function listReports(ctx: Ctx, q: ListReportsQuery): Promise<{ items: ReportSummary[]; nextCursor: string | null }> {
   if (!can(ctx.actor, 'reports.read')) throw forbidden('Your role does not read reports.');
@@ -324,8 +323,8 @@ export async function listReports(ctx: Ctx, q: ListReportsQuery): Promise<{ item
   if (q.channel) where.push(eq(reports.channel, q.channel));
   if (q.priority) where.push(eq(reports.priority, q.priority));
   if (q.type) where.push(sql`exists (select 1 from ${incidents} where ${incidents.reportId} = ${reports.id} and ${q.type} = any(${incidents.types}))`);
-  if (q.from) where.push(sql`${reports.receivedAt} >= ${dayStart(q.from).toISOString()}`);
-  if (q.to) where.push(sql`${reports.receivedAt} < ${new Date(dayStart(q.to).getTime() + 86_400_000).toISOString()}`);
+  if (q.from) where.push(sql`${reports.receivedAt} >= ${kzDayStart(q.from).toISOString()}`);
+  if (q.to) where.push(sql`${reports.receivedAt} < ${kzDayEnd(q.to).toISOString()}`);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(sql`(${reports.receivedAt}, ${reports.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);
