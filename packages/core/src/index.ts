@@ -8,3 +8,5 @@ export * from './tracking-code.ts';
 export * from './vocab-labels.ts';
 export * from './demo/index.ts';
 export * from './kz-time.ts';
+export * from './protocol/index.ts';
+export * from './notification-text.ts';

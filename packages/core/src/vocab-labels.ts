@@ -4,7 +4,8 @@
 // қамқоршылық органы / органы опеки и попечительства, КТІЖК/КДН, etc.
 import type { Role } from './roles.ts';
 import type {
-  AgencyType, Channel, PerpetratorRelation, Place, Priority, ReporterRelation, Sex, ViolenceType,
+  AgencyType, Channel, EscalationLevel, NotificationKind, PerpetratorRelation, Place, Priority, ReporterRelation, Sex,
+  TaskAction, TaskOutcome, TaskStatus, ViolenceType,
 } from './vocab.ts';
 
 export type Label = { kk: string; ru: string; en: string };
@@ -219,4 +220,70 @@ export const roleLabels: Record<Role, Label> = {
   regional_coordinator: { kk: 'Өңірлік үйлестіруші', ru: 'Региональный координатор', en: 'Regional coordinator' },
   analyst: { kk: 'Талдаушы', ru: 'Аналитик', en: 'Analyst' },
   auditor: { kk: 'Аудитор', ru: 'Аудитор', en: 'Auditor' },
+};
+
+export const taskActionLabels: Record<TaskAction, Label> = {
+  decide_report: { kk: 'Хабарлама бойынша шешім қабылдау', ru: 'Принять решение по сообщению', en: 'Decide on the report' },
+  immediate_response: { kk: 'Оқиға орнына дереу шығу', ru: 'Немедленный выезд на место', en: 'Respond at once in person' },
+  home_visit: { kk: 'Отбасына бару, баланы көру', ru: 'Посещение семьи, осмотр ребёнка', en: 'Home visit, see the child' },
+  safety_assessment: { kk: 'Баланың қауіпсіздігін бағалау', ru: 'Оценка безопасности ребёнка', en: 'Assess the child\'s safety' },
+  criminal_check: {
+    kk: 'Тіркеу және тексеру (СДТБ/ӘҚБ)',
+    ru: 'Регистрация и проверка (ЕРДР/ЕРАП)',
+    en: 'Register and investigate (criminal/administrative)',
+  },
+  medical_examination: { kk: 'Медициналық тексеру', ru: 'Медицинское освидетельствование', en: 'Medical examination' },
+  mental_health_assessment: { kk: 'Психикалық денсаулықты бағалау', ru: 'Оценка психического здоровья', en: 'Mental health assessment' },
+  psychological_support: { kk: 'Психологиялық көмек', ru: 'Психологическая помощь', en: 'Psychological support' },
+  school_response: {
+    kk: 'Мектептің әлеуметтік педагогының шаралары',
+    ru: 'Меры социального педагога школы',
+    en: 'School social pedagogue\'s response',
+  },
+  family_support: { kk: 'Отбасын әлеуметтік қолдау', ru: 'Социальная поддержка семьи', en: 'Family support' },
+  legal_aid: { kk: 'Заң көмегі', ru: 'Юридическая помощь', en: 'Legal aid' },
+  commission_review: {
+    kk: 'КТІЖК отырысында қарау',
+    ru: 'Рассмотрение на заседании КДН',
+    en: 'Review by the commission on juvenile affairs',
+  },
+  follow_up: { kk: 'Шешімді орындау', ru: 'Исполнение решения', en: 'Follow-up action' },
+};
+
+export const taskStatusLabels: Record<TaskStatus, Label> = {
+  open: { kk: 'Жаңа', ru: 'Новая', en: 'Open' },
+  accepted: { kk: 'Жұмыста', ru: 'В работе', en: 'Accepted' },
+  done: { kk: 'Орындалды', ru: 'Выполнена', en: 'Done' },
+  cancelled: { kk: 'Тоқтатылды', ru: 'Отменена', en: 'Cancelled' },
+};
+
+export const taskOutcomeLabels: Record<TaskOutcome, Label> = {
+  child_safe: { kk: 'Бала қауіпсіз', ru: 'Ребёнок в безопасности', en: 'Child safe' },
+  protective_measures: { kk: 'Қорғау шаралары қабылданды', ru: 'Приняты меры защиты', en: 'Protective measures taken' },
+  referred_to_service: { kk: 'Қызметке жолданды', ru: 'Направлен в службу', en: 'Referred to a service' },
+  criminal_case_opened: { kk: 'Қылмыстық іс қозғалды', ru: 'Возбуждено уголовное дело', en: 'Criminal case opened' },
+  administrative_case: { kk: 'Әкімшілік іс қозғалды', ru: 'Возбуждено административное дело', en: 'Administrative case' },
+  no_grounds: { kk: 'Негіз жоқ', ru: 'Оснований нет', en: 'No grounds' },
+  child_not_found: { kk: 'Бала табылмады', ru: 'Ребёнок не найден', en: 'Child not found' },
+  other: { kk: 'Басқа', ru: 'Другое', en: 'Other' },
+};
+
+export const escalationLevelLabels: Record<EscalationLevel, Label> = {
+  unit_head: { kk: 'Бөлімше басшысы', ru: 'Руководитель подразделения', en: 'Head of unit' },
+  regional_coordinator: { kk: 'Өңірлік үйлестіруші', ru: 'Региональный координатор', en: 'Regional coordinator' },
+  juvenile_commission: {
+    kk: 'Кәмелетке толмағандардың істері жөніндегі комиссия',
+    ru: 'Комиссия по делам несовершеннолетних',
+    en: 'Commission on juvenile affairs',
+  },
+  prosecutor: { kk: 'Прокуратура', ru: 'Прокуратура', en: 'Prosecutor\'s office' },
+};
+
+export const notificationKindLabels: Record<NotificationKind, Label> = {
+  task_new: { kk: 'Бөлімшеге жаңа тапсырма', ru: 'Новая задача подразделению', en: 'New task for your unit' },
+  task_assigned: { kk: 'Сізге тапсырма берілді', ru: 'Вам назначена задача', en: 'A task was assigned to you' },
+  task_escalated: { kk: 'Мерзімі өткен тапсырма', ru: 'Просроченная задача', en: 'Overdue task escalated' },
+  task_due_soon: { kk: 'Тапсырма мерзімі жақындады', ru: 'Срок задачи подходит', en: 'Task due soon' },
+  conference_invited: { kk: 'Кеңеске шақыру', ru: 'Приглашение на совещание', en: 'Invitation to a case conference' },
+  report_closed: { kk: 'Хабарлама жабылды', ru: 'Сообщение закрыто', en: 'Report closed' },
 };

@@ -59,3 +59,30 @@ export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 /** The screening questions of the response protocol, in the order they are asked. */
 export const SCREENING_QUESTIONS = ['immediateDanger', 'childInjured', 'perpetratorHasAccess'] as const;
 export type ScreeningQuestion = (typeof SCREENING_QUESTIONS)[number];
+
+/** What a response task asks an agency to do (the response protocol's actions). */
+export const TASK_ACTIONS = [
+  'decide_report', 'immediate_response', 'home_visit', 'safety_assessment', 'criminal_check', 'medical_examination',
+  'mental_health_assessment', 'psychological_support', 'school_response', 'family_support', 'legal_aid',
+  'commission_review', 'follow_up',
+] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+/** open → accepted (someone works on it) → done; cancelled when no longer needed (with a reason). */
+export const TASK_STATUSES = ['open', 'accepted', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** How a task ended. */
+export const TASK_OUTCOMES = [
+  'child_safe', 'protective_measures', 'referred_to_service', 'criminal_case_opened', 'administrative_case',
+  'no_grounds', 'child_not_found', 'other',
+] as const;
+export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+
+/** The escalation chain of an overdue task, in the order the default protocol climbs it. */
+export const ESCALATION_LEVELS = ['unit_head', 'regional_coordinator', 'juvenile_commission', 'prosecutor'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** Kinds of in-app and email notifications (per-user preferences are kept per kind). */
+export const NOTIFICATION_KINDS = ['task_new', 'task_assigned', 'task_escalated', 'task_due_soon', 'conference_invited', 'report_closed'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

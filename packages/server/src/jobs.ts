@@ -3,12 +3,17 @@
 import { sealAudit } from './audit/chain.ts';
 import { purgeExpiredSessions } from './auth/service.ts';
 import type { Deps } from './deps.ts';
+import { sendPendingEmails } from './notifications/mailer.ts';
+import { sweepEscalations } from './tasks/escalation.ts';
 
 type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
 
 export const JOBS: Job[] = [
   { name: 'audit-seal', everyMs: 1_000, run: (deps) => sealAudit(deps.db, deps.clock.now()) },
   { name: 'session-purge', everyMs: 15 * 60_000, run: (deps) => purgeExpiredSessions(deps) },
+  // every minute: overdue tasks climb their escalation chain (tasks/escalation.ts)
+  { name: 'task-escalation', everyMs: 60_000, run: (deps) => sweepEscalations(deps) },
+  { name: 'email-outbox', everyMs: 10_000, run: (deps) => sendPendingEmails(deps) },
 ];
 
 export function startJobs(deps: Deps): () => Promise<void> {

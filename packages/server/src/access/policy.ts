@@ -12,6 +12,9 @@ export type Actor = {
   regionCode: string | null;
   districtCode: string | null;
   schoolId: string | null;
+  /** the agency office the user works in (tasks are routed to units) */
+  unitId: string | null;
+  isUnitHead: boolean;
   locale: Locale;
 };
 

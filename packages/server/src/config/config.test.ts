@@ -25,6 +25,14 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'QORGAU_DEMO', 'QORGAU_ADMIN_PASSWORD']) expect(message).toContain(name);
   });
 
+  it('reads the mail settings', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Qorgau <no-reply@qorgau.local>', publicUrl: 'http://localhost:8080' });
+    const c = loadConfig({ QORGAU_SMTP_URL: 'smtp://127.0.0.1:2525', QORGAU_MAIL_FROM: 'Qorgau <q@example.kz>', QORGAU_PUBLIC_URL: 'https://qorgau.example.kz/' });
+    expect(c).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'Qorgau <q@example.kz>', publicUrl: 'https://qorgau.example.kz' });
+    expect(loadConfig({ QORGAU_SMTP_URL: '' }).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ QORGAU_SMTP_URL: 'http://x', QORGAU_PUBLIC_URL: 'qorgau.kz' })).toThrow(/QORGAU_SMTP_URL[\s\S]*QORGAU_PUBLIC_URL/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -24,6 +24,17 @@ const schema = z.object({
   QORGAU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   QORGAU_WEB_DIR: z.string().optional(),
   QORGAU_BACKGROUND_JOBS: flag.default(true),
+  QORGAU_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  QORGAU_MAIL_FROM: z.string().min(3).max(200).default('Qorgau <no-reply@qorgau.local>'),
+  QORGAU_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http:// or https:// URL')
+    .default('http://localhost:8080')
+    .transform((v) => v.replace(/\/+$/, '')),
 });
 
 export type Config = {
@@ -42,6 +53,11 @@ export type Config = {
   sessionMaxHours: number;
   webDir: string;
   backgroundJobs: boolean;
+  /** SMTP server for notification emails; unset: emails stay queued in the outbox */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** the address users open Qorgau at, for links in emails (no trailing slash) */
+  publicUrl: string;
   version: string;
 };
 
@@ -73,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.QORGAU_SESSION_MAX_HOURS,
     webDir: e.QORGAU_WEB_DIR ? path.resolve(e.QORGAU_WEB_DIR) : defaultWebDir,
     backgroundJobs: e.QORGAU_BACKGROUND_JOBS,
+    smtpUrl: e.QORGAU_SMTP_URL,
+    mailFrom: e.QORGAU_MAIL_FROM,
+    publicUrl: e.QORGAU_PUBLIC_URL,
     version: VERSION,
   };
 }

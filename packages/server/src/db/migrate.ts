@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database } from './client.ts';
 import { syncReferenceData } from '../reference/sync.ts';
+import { ensureDefaultProtocol } from '../protocol/service.ts';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../drizzle');
 const MIGRATION_LOCK = 720_001;
@@ -19,6 +20,7 @@ export async function migrate(database: Database): Promise<{ referenceLoaded: st
       await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder: MIGRATIONS_DIR });
       const referenceLoaded = await syncReferenceData(database.db);
+      await ensureDefaultProtocol(database.db);
       return { referenceLoaded };
     } finally {
       await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
@@ -27,6 +29,7 @@ export async function migrate(database: Database): Promise<{ referenceLoaded: st
   }
   await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_DIR });
   const referenceLoaded = await syncReferenceData(database.db);
+  await ensureDefaultProtocol(database.db);
   return { referenceLoaded };
 }
 

@@ -1,8 +1,9 @@
 // The one schema for PGlite and PostgreSQL. `npm run db:generate -w @qorgau/server` turns a
 // change here into a new committed SQL migration under packages/server/drizzle/.
+import type { AgencyType, Priority, TaskAction, TaskStatus } from '@qorgau/core';
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, type AnyPgColumn, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
@@ -92,6 +93,12 @@ export const users = pgTable('users', {
   regionCode: text('region_code').references(() => regions.code),
   districtCode: text('district_code').references(() => districts.code),
   schoolId: uuid('school_id').references(() => schools.id),
+  /** the unit (agency office) the user works in; tasks are routed to units */
+  unitId: uuid('unit_id').references((): AnyPgColumn => units.id),
+  /** heads assign their unit's tasks and are the first step of escalation */
+  isUnitHead: boolean('is_unit_head').notNull().default(false),
+  /** for notifications by email (per-kind preferences in notification_preferences) */
+  email: text('email'),
   locale: text('locale').notNull().default('ru'),
   active: boolean('active').notNull().default(true),
   totpSecret: text('totp_secret'),
@@ -216,6 +223,8 @@ export const reports = pgTable('reports', {
   trackingCode: text('tracking_code').unique(),
   /** why the status last changed (closure reason, reopening) */
   statusReason: text('status_reason'),
+  /** the response protocol version in force when the report was registered */
+  protocolVersion: integer('protocol_version'),
   closedAt: instant('closed_at'),
   createdBy: uuid('created_by'),
   createdAt: instant('created_at').notNull(),
@@ -307,6 +316,8 @@ export const attachments = pgTable('attachments', {
   sizeBytes: integer('size_bytes').notNull(),
   sha256: text('sha256').notNull(),
   storageKey: text('storage_key').notNull().unique(),
+  /** set when the file documents a task's action */
+  taskId: uuid('task_id'),
   uploadedBy: uuid('uploaded_by'),
   uploadedAt: instant('uploaded_at').notNull(),
 }, (t) => [index('attachments_report_idx').on(t.reportId)]);
@@ -334,3 +345,156 @@ export const importBatches = pgTable('import_batches', {
   userId: uuid('user_id').notNull(),
   at: instant('at').notNull(),
 });
+
+// ---------------------------------------------------------------- response (issue 4)
+
+/** Versions of the response protocol (core/protocol). One is active; reports keep the one they were registered under. */
+export const protocolVersions = pgTable('protocol_versions', {
+  version: integer('version').primaryKey(),
+  status: text('status').notNull(), // draft | active | retired
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: instant('created_at').notNull(),
+  activatedAt: instant('activated_at'),
+  activatedBy: uuid('activated_by'),
+}, (t) => [uniqueIndex('protocol_versions_one_active').on(t.status).where(sql`${t.status} = 'active'`)]);
+
+/** An office of an agency (district police department, regional guardianship body, a school…). */
+export const units = pgTable('units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  agencyType: text('agency_type').$type<AgencyType>().notNull(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  regionCode: text('region_code').references(() => regions.code),
+  districtCode: text('district_code').references(() => districts.code),
+  email: text('email'),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('units_agency_region_idx').on(t.agencyType, t.regionCode)]);
+
+/** Routing table: which unit of an agency takes tasks for a territory (a district row beats the region row). */
+export const routingRules = pgTable('routing_rules', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  agencyType: text('agency_type').$type<AgencyType>().notNull(),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  /** null: the whole region */
+  districtCode: text('district_code').references(() => districts.code),
+  unitId: uuid('unit_id').notNull().references(() => units.id),
+}, (t) => [uniqueIndex('routing_rules_key').on(t.agencyType, t.regionCode, sql`coalesce(${t.districtCode}, '')`)]);
+
+export const tasks = pgTable('tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+  /** follow-up tasks decided at a case conference */
+  conferenceId: uuid('conference_id'),
+  protocolVersion: integer('protocol_version'),
+  ruleId: text('rule_id'),
+  agencyType: text('agency_type').$type<AgencyType>().notNull(),
+  action: text('action').$type<TaskAction>().notNull(),
+  /** free text for follow-up tasks of a conference */
+  instructions: text('instructions'),
+  mandatory: boolean('mandatory').notNull(),
+  priority: text('priority').$type<Priority>().notNull(),
+  regionCode: text('region_code').notNull(),
+  districtCode: text('district_code'),
+  unitId: uuid('unit_id').references(() => units.id),
+  assigneeId: uuid('assignee_id').references(() => users.id),
+  status: text('status').$type<TaskStatus>().notNull(),
+  dueAt: instant('due_at').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  acceptedAt: instant('accepted_at'),
+  completedAt: instant('completed_at'),
+  outcome: text('outcome'),
+  /** why it was cancelled */
+  statusReason: text('status_reason'),
+  /** escalation steps taken so far, and when the next one falls due (null: none left or task closed) */
+  escalationStep: integer('escalation_step').notNull().default(0),
+  nextEscalationAt: instant('next_escalation_at'),
+}, (t) => [
+  index('tasks_report_idx').on(t.reportId),
+  index('tasks_escalation_idx').on(t.nextEscalationAt).where(sql`${t.nextEscalationAt} is not null`),
+  index('tasks_unit_idx').on(t.unitId, t.dueAt).where(sql`${t.status} in ('open', 'accepted')`),
+  index('tasks_assignee_idx').on(t.assigneeId, t.dueAt).where(sql`${t.status} in ('open', 'accepted')`),
+  index('tasks_due_idx').on(t.dueAt),
+  index('tasks_conference_idx').on(t.conferenceId),
+]);
+
+/** Everything done on a task: accepted, assigned, action recorded, completed, escalated… (the timeline's rows). */
+export const taskEvents = pgTable('task_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  taskId: uuid('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+  reportId: uuid('report_id').notNull(),
+  at: instant('at').notNull(),
+  userId: uuid('user_id'),
+  kind: text('kind').notNull(), // created | accepted | assigned | action | completed | cancelled | reopened | escalated
+  /** what was done (sensitive: shown to the task's agency and those with need-to-know) */
+  note: text('note'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [index('task_events_task_idx').on(t.taskId, t.id), index('task_events_report_idx').on(t.reportId, t.id)]);
+
+/** One row per escalation step taken: the primary key makes a step happen once, whatever the number of sweepers. */
+export const taskEscalations = pgTable('task_escalations', {
+  taskId: uuid('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+  step: integer('step').notNull(),
+  level: text('level').notNull(),
+  at: instant('at').notNull(),
+  recipients: uuid('recipients').array().notNull().default(sql`'{}'::uuid[]`),
+}, (t) => [primaryKey({ columns: [t.taskId, t.step] })]);
+
+export const notifications = pgTable('notifications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  /** ids and codes only (report number, task action, due time): the text is composed in the reader's language */
+  params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+  reportId: uuid('report_id'),
+  taskId: uuid('task_id'),
+  createdAt: instant('created_at').notNull(),
+  readAt: instant('read_at'),
+}, (t) => [index('notifications_user_idx').on(t.userId, t.id)]);
+
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  inApp: boolean('in_app').notNull(),
+  email: boolean('email').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.kind] })]);
+
+/** Email waiting to be sent (or sent): written in the transaction of what it reports, sent by a background job with retries. */
+export const emailOutbox = pgTable('email_outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** Message-ID; a retried delivery carries the same one, so receivers can drop a duplicate */
+  messageId: text('message_id').notNull().unique(),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  textBody: text('text_body').notNull(),
+  notificationId: bigint('notification_id', { mode: 'number' }),
+  createdAt: instant('created_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: instant('next_attempt_at').notNull(),
+  sentAt: instant('sent_at'),
+  lastError: text('last_error'),
+}, (t) => [index('email_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)]);
+
+/** Case conference: the commission on juvenile affairs or an interagency meeting on a report. */
+export const conferences = pgTable('conferences', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(), // commission | interagency
+  regionCode: text('region_code').notNull(),
+  scheduledAt: instant('scheduled_at').notNull(),
+  location: text('location'),
+  agenda: text('agenda'),
+  status: text('status').notNull(), // scheduled | held | cancelled
+  /** [{ userId?, agencyType, name?, attended? }] */
+  participants: jsonb('participants').$type<{ userId?: string | null; agencyType: string; name?: string | null; attended?: boolean | null }[]>().notNull().default([]),
+  /** decisions recorded when the conference is held */
+  decisions: text('decisions'),
+  organiserId: uuid('organiser_id').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  heldAt: instant('held_at'),
+}, (t) => [index('conferences_report_idx').on(t.reportId), index('conferences_region_idx').on(t.regionCode, t.scheduledAt)]);

@@ -21,6 +21,11 @@ import { publicRoutes } from '../public/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { legalArticleRoutes } from '../reference/legal-articles.ts';
 import { contactRoutes } from '../contacts/routes.ts';
+import { NotificationHub } from '../notifications/hub.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
+import { protocolRoutes } from '../protocol/routes.ts';
+import { taskRoutes } from '../tasks/routes.ts';
+import { unitRoutes } from '../units/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
 export type AppOptions = { logger?: boolean; serveWeb?: boolean };
@@ -133,6 +138,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   importRoutes(app, deps);
   legalArticleRoutes(app, deps);
   contactRoutes(app, deps);
+  const notificationHub = new NotificationHub(deps);
+  notificationRoutes(app, deps, notificationHub);
+  app.addHook('onReady', () => notificationHub.start());
+  // before the server closes: open event streams would keep it from closing
+  app.addHook('preClose', () => notificationHub.stop());
+  protocolRoutes(app, deps);
+  unitRoutes(app, deps);
+  taskRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -16,7 +16,7 @@ import { createReport } from '../reports/service.ts';
 /** Who the register records as the author of public submissions. */
 export const PUBLIC_ACTOR: Actor = {
   id: '00000000-0000-0000-0000-000000000000', username: 'public', fullName: 'Public form', role: 'hotline_operator',
-  agencyType: 'hotline', regionCode: null, districtCode: null, schoolId: null, locale: 'ru',
+  agencyType: 'hotline', regionCode: null, districtCode: null, schoolId: null, unitId: null, isUnitHead: false, locale: 'ru',
 };
 
 /**

@@ -8,7 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import {
   agencyTypeLabels, channelLabels, perpetratorRelationLabels, placeLabels, priorityLabels, reporterRelationLabels,
-  roleLabels, sexLabels, violenceTypeLabels, type Label,
+  roleLabels, sexLabels, violenceTypeLabels, taskActionLabels, taskStatusLabels, taskOutcomeLabels, escalationLevelLabels,
+  type Label,
 } from '@qorgau/core';
 import type { Db, Executor } from '../db/client.ts';
 import { legalArticlesLoader } from './legal-articles.ts';
@@ -58,6 +59,10 @@ const VOCABULARIES: Record<string, Record<string, Label>> = {
   priority: priorityLabels,
   sex: sexLabels,
   role: roleLabels,
+  task_action: taskActionLabels,
+  task_status: taskStatusLabels,
+  task_outcome: taskOutcomeLabels,
+  escalation_level: escalationLevelLabels,
 };
 
 /** Stable code of a CHI subcategory: "violence/physical-violence". */

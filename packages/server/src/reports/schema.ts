@@ -1,6 +1,7 @@
 import { CHANNELS, PERPETRATOR_RELATIONS, PLACES, PRIORITIES, REPORTER_RELATIONS, SEXES, VIOLENCE_TYPES } from '@qorgau/core';
 import { z } from 'zod';
 import { isoDate, newPersonSchema, personRefSchema, personSchema } from '../persons/schema.ts';
+import { taskSchema } from '../tasks/schema.ts';
 
 export const REPORT_STATUSES = ['registered', 'in_progress', 'closed'] as const;
 
@@ -81,7 +82,6 @@ export const incidentSchema = z.object({
   perpetrators: z.array(personInReport),
 });
 
-export const taskSchema = z.object({ id: z.string(), agencyType: z.string(), action: z.string(), dueAt: z.string(), status: z.string() });
 
 export const reportSchema = z.object({
   id: z.string(),
@@ -101,6 +101,8 @@ export const reportSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   incidents: z.array(incidentSchema),
+  /** the response protocol version the report follows */
+  protocolVersion: z.number().nullable(),
   tasks: z.array(taskSchema),
 });
 export type ReportDto = z.infer<typeof reportSchema>;

@@ -1,4 +1,4 @@
-import { kzDayEnd, kzDayStart, kzLocal, SENSITIVE_VIOLENCE_TYPES, type Priority, type ViolenceType } from '@qorgau/core';
+import { applyProtocol, kzDayEnd, kzDayStart, kzLocal, SENSITIVE_VIOLENCE_TYPES, type Priority, type ReportFacts, type ViolenceType } from '@qorgau/core';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { authorizeRecord, can, recordScopeFilter, type Actor, type RecordScope, type ScopeFilter } from '../access/policy.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
@@ -9,20 +9,23 @@ import { AppError, forbidden, notFound, validation, type ErrorDetail } from '../
 import { insertPersons, personScopeSql, personsByIds, toPersonDto, type PersonRow } from '../persons/repository.ts';
 import type { NewPerson } from '../persons/schema.ts';
 import type { CreateReportInput, ListReportsQuery, ReportDto, ReportSummary } from './schema.ts';
+import { createTasks, protocolFor, tasksOfReport } from '../tasks/service.ts';
+import type { TaskDto } from '../tasks/schema.ts';
 
 type ReportRow = typeof reports.$inferSelect;
 type IncidentRow = typeof incidents.$inferSelect;
 type LinkRow = typeof incidentPersons.$inferSelect;
-type Screening = CreateReportInput['screening'];
 
-/**
- * Priority from the screening answers. The response protocol (its own module) refines this;
- * this rule is the floor: immediate danger is always P1.
- */
-export function priorityFromScreening(s: Screening): Priority {
-  if (s.immediateDanger) return 'P1';
-  if (s.childInjured || s.perpetratorHasAccess) return 'P2';
-  return 'P3';
+/** What the response protocol looks at in a report (core/protocol). */
+export function reportFacts(input: Pick<CreateReportInput, 'channel' | 'screening' | 'incidents'>): ReportFacts {
+  return {
+    channel: input.channel,
+    screening: input.screening,
+    incidents: input.incidents.map((i) => ({
+      types: i.types, place: i.place ?? null, schoolId: i.schoolId ?? null, legalQualification: i.legalQualification ?? [],
+      perpetratorRelations: i.perpetrators.map((p) => p.relation),
+    })),
+  };
 }
 
 export function reportScope(r: Pick<ReportRow, 'regionCode' | 'districtCode' | 'schoolIds' | 'agencyTypes' | 'createdBy' | 'sensitive'>): RecordScope {
@@ -187,8 +190,9 @@ export async function createReport(ctx: Ctx, input: CreateReportInput, opts: Cre
   const { report, persisted } = await insertReport(ctx, input, opts);
   const known = new Map(persisted.createdPersons.map((p) => [p.id, p]));
   const others = [...new Set(persisted.links.map((l) => l.personId))].filter((id) => !known.has(id));
-  for (const p of await personsByIds(ctx.db, others)) known.set(p.id, p);
-  return assembleReport(report, persisted.incidents, persisted.links, known, { redactSensitive: false });
+  const [people, taskList] = await Promise.all([personsByIds(ctx.db, others), persisted.taskCount ? tasksOfReport(ctx.db, report.id) : Promise.resolve([])]);
+  for (const p of people) known.set(p.id, p);
+  return assembleReport(report, persisted.incidents, persisted.links, known, taskList, { redactSensitive: false });
 }
 
 /** Register a report and return its id (bulk callers need no copy of what they sent). */
@@ -196,7 +200,7 @@ export async function registerReport(ctx: Ctx, input: CreateReportInput, opts: C
   return (await insertReport(ctx, input, opts)).report.id;
 }
 
-async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Promise<{ report: ReportRow; persisted: PersistedIncidents }> {
+async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Promise<{ report: ReportRow; persisted: PersistedIncidents & { taskCount: number } }> {
   if (!opts.publicSubmission && !can(ctx.actor, opts.importing ? 'reports.import' : 'reports.create')) throw forbidden('Your role does not register reports.');
   if (!opts.referencesChecked) await checkReferences(ctx.db, ctx.actor, input);
   const receivedAt = receivedAtFor(ctx, input, opts);
@@ -213,11 +217,16 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
     const [dupe] = await ctx.db.select({ id: reports.id }).from(reports).where(eq(reports.externalId, input.externalId));
     if (dupe) throw new AppError('conflict', `A report with externalId "${input.externalId}" already exists.`, [{ path: 'externalId', message: 'already used' }]);
   }
+  // the protocol in force decides priority and tasks; legacy records get a priority, not tasks
+  const protocol = await protocolFor(ctx.db, null);
+  const plan = applyProtocol(protocol.definition, reportFacts(input), receivedAt, protocol.calendar);
+  const planned = opts.importing ? [] : plan.tasks;
+  for (const t of planned) agencies.add(t.agencyType);
   const number = await allocateNumber(ctx.db, input.regionCode, receivedAt);
   return ctx.db.transaction(async (tx) => {
     const [report] = await tx.insert(reports).values({
       number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
-      priority: priorityFromScreening(input.screening), receivedAt, narrative: input.narrative,
+      priority: plan.priority, protocolVersion: protocol.version || null, receivedAt, narrative: input.narrative,
       reporter: input.reporter as Record<string, unknown>, screening: input.screening as Record<string, boolean>, sensitive,
       agencyTypes: [...agencies], schoolIds, externalId: input.externalId ?? null, trackingCode: opts.publicSubmission?.trackingCode ?? null,
       createdBy: opts.importing || opts.publicSubmission ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
@@ -230,8 +239,14 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
       { action: 'create', entityType: 'report', entityId: report.id, details: { number, channel: input.channel, incidents: input.incidents.length } },
       ...persisted.createdPersons.map((p) => ({ action: 'create' as const, entityType: 'person', entityId: p.id, details: { reportId: report.id } })),
     ];
+    const districtCode = input.districtCode ?? input.incidents.find((i) => i.districtCode)?.districtCode ?? null;
+    const created = await createTasks(tx, ctx, { id: report.id, number, regionCode: input.regionCode, districtCode, priority: plan.priority }, planned, {
+      protocolVersion: protocol.version || null, protocol: protocol.definition, calendar: protocol.calendar, now: ctx.now,
+      userId: opts.publicSubmission || opts.importing ? null : ctx.actor.id,
+    });
+    if (created.length) entries.push({ action: 'create', entityType: 'task', entityId: null, details: { reportId: report.id, count: created.length, protocolVersion: protocol.version } });
     await writeAudit(tx, auditCtx(ctx), entries);
-    return { report, persisted };
+    return { report, persisted: { ...persisted, taskCount: created.length } };
   });
 }
 
@@ -241,10 +256,10 @@ export async function loadReport(ex: Executor, id: string, opts: { redactSensiti
   const incs = await ex.select().from(incidents).where(eq(incidents.reportId, id));
   const links = incs.length ? await ex.select().from(incidentPersons).where(inArray(incidentPersons.incidentId, incs.map((i) => i.id))) : [];
   const people = new Map((await personsByIds(ex, [...new Set(links.map((l) => l.personId))])).map((p) => [p.id, p]));
-  return assembleReport(r, incs, links, people, opts);
+  return assembleReport(r, incs, links, people, await tasksOfReport(ex, id), opts);
 }
 
-function assembleReport(r: ReportRow, incs: IncidentRow[], links: LinkRow[], people: Map<string, PersonRow>, opts: { redactSensitive: boolean }): ReportDto {
+function assembleReport(r: ReportRow, incs: IncidentRow[], links: LinkRow[], people: Map<string, PersonRow>, taskList: TaskDto[], opts: { redactSensitive: boolean }): ReportDto {
   const personOut = (l: LinkRow) => ({ ...toPersonDto(people.get(l.personId) as PersonRow), relation: l.relation });
   const sensitiveTypes = (types: string[]) => types.some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t as ViolenceType));
   const ordered = [...incs].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
@@ -262,7 +277,8 @@ function assembleReport(r: ReportRow, incs: IncidentRow[], links: LinkRow[], peo
         perpetrators: links.filter((l) => l.incidentId === i.id && l.role === 'perpetrator').map(personOut),
       };
     }),
-    tasks: [],
+    protocolVersion: r.protocolVersion,
+    tasks: taskList,
   };
 }
 

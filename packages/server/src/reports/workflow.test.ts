@@ -53,6 +53,14 @@ describe('report workflow', () => {
     const noReason = await h.call(coordinator, 'PATCH', `/api/v1/reports/${id}`, { status: 'closed' });
     expect(noReason.status).toBe(400);
     expect(noReason.json.error.details[0].path).toBe('statusReason');
+    // not while a mandatory task of the response protocol is open
+    const early = await h.call(coordinator, 'PATCH', `/api/v1/reports/${id}`, { status: 'closed', statusReason: 'Семья под патронажем' });
+    expect(early.status).toBe(409);
+    const mandatory = r.json.tasks.filter((t: { mandatory: boolean }) => t.mandatory);
+    expect(early.json.error.details).toHaveLength(mandatory.length);
+    for (const t of mandatory) {
+      expect((await h.call(coordinator, 'POST', `/api/v1/tasks/${t.id}/complete`, { outcome: 'child_safe' })).status).toBe(200);
+    }
     expect((await h.call(coordinator, 'PATCH', `/api/v1/reports/${id}`, { status: 'closed', statusReason: 'Семья под патронажем' })).json.status).toBe('closed');
     const closedAdd = await h.call(operator, 'POST', `/api/v1/reports/${id}/incidents`, { types: ['neglect'], victims: [{ firstName: 'А' }] });
     expect(closedAdd.status).toBe(409);

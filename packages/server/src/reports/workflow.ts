@@ -1,12 +1,13 @@
 // What happens to a report after intake: more incidents, status changes, and its history.
-import { SENSITIVE_VIOLENCE_TYPES } from '@qorgau/core';
-import { and, asc, eq, notInArray, or, sql } from 'drizzle-orm';
+import { applyProtocol, PRIORITIES, SENSITIVE_VIOLENCE_TYPES, type PerpetratorRelation, type Priority, type ReportFacts, type ViolenceType } from '@qorgau/core';
+import { and, asc, eq, ne, notInArray, or, sql } from 'drizzle-orm';
 import { authorizeRecord, can } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { auditLog, incidents, reports } from '../db/schema.ts';
+import { auditLog, incidentPersons, incidents, reports, tasks } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import type { CreateReportInput, ReportDto } from './schema.ts';
+import { cancelOpenTasks, createTasks, openMandatoryTasks, protocolFor } from '../tasks/service.ts';
 import { checkReferences, denyAsNotFound, isUuid, loadReport, persistIncidents, reportScope } from './service.ts';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -38,9 +39,30 @@ export async function addIncident(ctx: Ctx, id: string, incident: CreateReportIn
     const sensitive = row.sensitive || incident.types.some((t) => SENSITIVE_VIOLENCE_TYPES.includes(t));
     const schoolIds = [...new Set([...row.schoolIds, ...(incident.schoolId ? [incident.schoolId] : [])])];
     const agencyTypes = [...new Set([...row.agencyTypes, ...(ctx.actor.agencyType ? [ctx.actor.agencyType] : [])])];
-    await tx.update(reports).set({ sensitive, schoolIds, agencyTypes, updatedAt: ctx.now }).where(eq(reports.id, row.id));
+    // the report's protocol looks at all its incidents again: a new fact may raise the priority or
+    // call for agencies not yet involved (deadlines run from now); tasks already there stay as they are
+    const protocol = await protocolFor(tx, row.protocolVersion);
+    const allIncidents = await tx.select({ id: incidents.id, types: incidents.types, place: incidents.place, schoolId: incidents.schoolId, legalQualification: incidents.legalQualification }).from(incidents).where(eq(incidents.reportId, row.id));
+    const relations = await tx.select({ incidentId: incidentPersons.incidentId, relation: incidentPersons.relation }).from(incidentPersons)
+      .innerJoin(incidents, eq(incidents.id, incidentPersons.incidentId)).where(and(eq(incidents.reportId, row.id), eq(incidentPersons.role, 'perpetrator')));
+    const facts = {
+      channel: row.channel as ReportFacts['channel'], screening: row.screening,
+      incidents: allIncidents.map((i) => ({
+        types: i.types as ViolenceType[], place: i.place as ReportFacts['incidents'][number]['place'], schoolId: i.schoolId, legalQualification: i.legalQualification,
+        perpetratorRelations: relations.filter((r) => r.incidentId === i.id).map((r) => r.relation as PerpetratorRelation | null),
+      })),
+    };
+    const computed = applyProtocol(protocol.definition, facts, ctx.now, protocol.calendar);
+    const priority = PRIORITIES.indexOf(computed.priority) < PRIORITIES.indexOf(row.priority as Priority) ? computed.priority : row.priority as Priority;
+    const plan = applyProtocol(protocol.definition, facts, ctx.now, protocol.calendar, { priority });
+    const existing = new Set((await tx.select({ agencyType: tasks.agencyType, action: tasks.action }).from(tasks).where(and(eq(tasks.reportId, row.id), ne(tasks.status, 'cancelled')))).map((t) => `${t.agencyType}/${t.action}`));
+    const fresh = row.protocolVersion === null ? [] : plan.tasks.filter((t) => !existing.has(`${t.agencyType}/${t.action}`));
+    await tx.update(reports).set({ sensitive, schoolIds, agencyTypes, priority, updatedAt: ctx.now }).where(eq(reports.id, row.id));
+    await createTasks(tx, ctx, { id: row.id, number: row.number, regionCode: row.regionCode, districtCode: row.districtCode ?? incident.districtCode ?? null, priority }, fresh, {
+      protocolVersion: row.protocolVersion, protocol: protocol.definition, calendar: protocol.calendar, now: ctx.now, userId: ctx.actor.id,
+    });
     await writeAudit(tx, auditCtx(ctx), [
-      { action: 'update', entityType: 'report', entityId: row.id, details: { fields: ['incidents'], addedIncident: true } },
+      { action: 'update', entityType: 'report', entityId: row.id, details: { fields: priority === row.priority ? ['incidents'] : ['incidents', 'priority'], addedIncident: true, newTasks: fresh.length, ...(priority !== row.priority ? { priority: { from: row.priority, to: priority } } : {}) } },
       ...createdPersons.map((p) => ({ action: 'create' as const, entityType: 'person', entityId: p.id, details: { reportId: row.id } })),
     ]);
   });
@@ -67,6 +89,14 @@ export async function changeStatus(ctx: Ctx, id: string, input: { status: Report
     // the status read under a row lock: two people changing it at once cannot both win
     const [locked] = await tx.select({ status: reports.status }).from(reports).where(eq(reports.id, id)).for('update');
     if (locked?.status !== row.status) throw new AppError('conflict', 'The report was changed meanwhile. Reload it and try again.');
+    if (input.status === 'closed') {
+      const open = await openMandatoryTasks(tx, id);
+      if (open.length) {
+        throw new AppError('conflict', `The report cannot be closed while ${open.length} mandatory task${open.length === 1 ? ' is' : 's are'} open: ${open.map((t) => `${t.agencyType}: ${t.action}`).join(', ')}.`,
+          open.map((t) => ({ path: `tasks.${t.id}`, message: `${t.agencyType}: ${t.action} is open` })));
+      }
+      await cancelOpenTasks(tx, id, { now: ctx.now, userId: ctx.actor.id, reason: input.statusReason?.trim() ?? 'report closed' });
+    }
     await tx.update(reports).set({
       status: input.status, statusReason: input.statusReason?.trim() ?? null, updatedAt: ctx.now,
       closedAt: input.status === 'closed' ? ctx.now : null,

@@ -66,7 +66,7 @@ export type Harness = {
   clock: Clock;
   admin: TestUser;
   /** create a user directly and sign in */
-  user(role: Role, territory?: { regionCode?: string; districtCode?: string; schoolId?: string; agencyType?: AgencyType | null }): Promise<TestUser>;
+  user(role: Role, territory?: { regionCode?: string; districtCode?: string; schoolId?: string; agencyType?: AgencyType | null; unitId?: string; isUnitHead?: boolean; email?: string }): Promise<TestUser>;
   login(username: string, password: string): Promise<TestUser>;
   /** inject with a bearer token */
   call(user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; json: any; headers: Record<string, unknown> }>;
@@ -109,6 +109,7 @@ export async function createHarness(opts: { clock?: Clock; config?: Partial<Conf
         username, password: TEST_PASSWORD, fullName: `Test ${role}`, role,
         regionCode: territory.regionCode ?? null, districtCode: territory.districtCode ?? null, schoolId: territory.schoolId ?? null,
         ...(territory.agencyType !== undefined ? { agencyType: territory.agencyType } : {}),
+        unitId: territory.unitId ?? null, isUnitHead: territory.isUnitHead ?? false, email: territory.email ?? null,
       }, clock.now());
       return login(username, TEST_PASSWORD);
     },

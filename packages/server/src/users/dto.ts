@@ -12,6 +12,9 @@ export const userSchema = z.object({
   regionCode: z.string().nullable(),
   districtCode: z.string().nullable(),
   schoolId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  isUnitHead: z.boolean(),
+  email: z.string().nullable(),
   locale: z.enum(LOCALES),
   active: z.boolean(),
   totpEnabled: z.boolean(),
@@ -32,6 +35,9 @@ export function toUserDto(u: UserRow): UserDto {
     regionCode: u.regionCode,
     districtCode: u.districtCode,
     schoolId: u.schoolId,
+    unitId: u.unitId,
+    isUnitHead: u.isUnitHead,
+    email: u.email,
     locale: u.locale as Locale,
     active: u.active,
     totpEnabled: u.totpEnabled,
@@ -41,6 +47,6 @@ export function toUserDto(u: UserRow): UserDto {
 }
 
 export function toActor(u: UserRow): Actor {
-  const { id, username, fullName, role, agencyType, regionCode, districtCode, schoolId, locale } = toUserDto(u);
-  return { id, username, fullName, role, agencyType, regionCode, districtCode, schoolId, locale };
+  const { id, username, fullName, role, agencyType, regionCode, districtCode, schoolId, unitId, isUnitHead, locale } = toUserDto(u);
+  return { id, username, fullName, role, agencyType, regionCode, districtCode, schoolId, unitId, isUnitHead, locale };
 }

@@ -5,7 +5,7 @@ import { can } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import type { Executor } from '../db/client.ts';
-import { districts, regions, roleSettings, schools, sessions, users } from '../db/schema.ts';
+import { districts, regions, roleSettings, schools, sessions, units, users } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import { toUserDto, type UserDto } from './dto.ts';
@@ -16,6 +16,12 @@ const territoryFields = {
   schoolId: z.string().uuid().nullable().optional(),
 };
 
+const unitFields = {
+  unitId: z.string().uuid().nullable().optional(),
+  isUnitHead: z.boolean().optional(),
+  email: z.email('must be an email address').max(254).nullable().optional(),
+};
+
 export const createUserBody = z.object({
   username: z.string().trim().min(3, 'at least 3 characters').max(64).regex(/^[A-Za-z0-9._-]+$/, 'Latin letters, digits, dot, dash, underscore'),
   password: z.string().max(500),
@@ -24,6 +30,7 @@ export const createUserBody = z.object({
   agencyType: z.enum(AGENCY_TYPES).nullable().optional(),
   locale: z.enum(LOCALES).optional(),
   ...territoryFields,
+  ...unitFields,
 });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
@@ -33,6 +40,7 @@ export const updateUserBody = z.object({
   agencyType: z.enum(AGENCY_TYPES).nullable().optional(),
   active: z.boolean().optional(),
   ...territoryFields,
+  ...unitFields,
 }).refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
@@ -68,6 +76,15 @@ export async function checkTerritory(ex: Executor, t: Territory): Promise<Territ
   return { regionCode: regionCode ?? null, districtCode: districtCode ?? null, schoolId: schoolId ?? null };
 }
 
+/** A user's unit must exist and belong to the user's agency. */
+async function checkUnit(ex: Executor, unitId: string | null, agencyType: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const [u] = await ex.select({ agencyType: units.agencyType }).from(units).where(eq(units.id, unitId));
+  if (!u) throw validation([{ path: 'unitId', message: 'no such unit' }]);
+  if (u.agencyType !== agencyType) throw validation([{ path: 'unitId', message: `the unit belongs to another agency (${u.agencyType})` }]);
+  return unitId;
+}
+
 function requireAdmin(ctx: Ctx): void {
   if (!can(ctx.actor, 'users.manage')) throw forbidden('Only administrators manage accounts.');
 }
@@ -85,6 +102,9 @@ export async function insertUser(ex: Executor, input: CreateUserInput, now: Date
     role: input.role,
     agencyType: input.agencyType === undefined ? DEFAULT_AGENCY[input.role] : input.agencyType,
     ...territory,
+    unitId: await checkUnit(ex, input.unitId ?? null, input.agencyType === undefined ? DEFAULT_AGENCY[input.role] : input.agencyType),
+    isUnitHead: input.isUnitHead ?? false,
+    email: input.email ?? null,
     locale: input.locale ?? 'ru',
     createdAt: now,
     updatedAt: now,
@@ -125,6 +145,9 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
       ...(input.agencyType !== undefined && { agencyType: input.agencyType }),
       ...(input.active !== undefined && { active: input.active }),
       ...territory,
+      ...(input.unitId !== undefined && { unitId: await checkUnit(tx, input.unitId, input.agencyType === undefined ? current.agencyType : input.agencyType) }),
+      ...(input.isUnitHead !== undefined && { isUnitHead: input.isUnitHead }),
+      ...(input.email !== undefined && { email: input.email }),
     };
     const [row] = await tx.update(users).set({ ...changes, updatedAt: ctx.now }).where(eq(users.id, id)).returning();
     if (!row) throw notFound('user');
