@@ -34,6 +34,8 @@ export const CAPABILITIES = [
   'tasks.handle',
   /** the response protocol: read is for everyone signed in, edit for administrators */
   'protocol.edit',
+  /** schedule and record case conferences (commission on juvenile affairs, interagency meetings) */
+  'conferences.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -41,14 +43,14 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: ['users.manage', 'audit.read', 'protocol.edit', 'stats.read'],
   auditor: ['audit.read', 'stats.read'],
   hotline_operator: ['contacts.handle', 'reports.create', 'reports.read', 'tasks.handle'],
-  supervisor: ['contacts.handle', 'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'stats.read', 'cases.read'],
+  supervisor: ['contacts.handle', 'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'stats.read', 'cases.read', 'conferences.manage'],
   school_specialist: ['reports.create', 'reports.read', 'tasks.handle', 'cases.read'],
   police_inspector: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read'],
   health_worker: ['reports.create', 'reports.read', 'sensitive_details', 'tasks.handle', 'cases.read'],
-  guardianship_officer: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'cases.manage'],
+  guardianship_officer: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'cases.manage', 'conferences.manage'],
   service_provider: ['reports.read', 'tasks.handle', 'cases.read'],
-  commission_member: ['reports.read', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read'],
-  regional_coordinator: ['reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read'],
+  commission_member: ['reports.read', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read', 'conferences.manage'],
+  regional_coordinator: ['reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read', 'conferences.manage'],
   analyst: ['stats.read'],
 };
 

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { asc, eq } from 'drizzle-orm';
 import { authorizeRecord, can, type Decision } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { attachments, reports } from '../db/schema.ts';
+import { attachments, reports, taskEvents } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, validation } from '../http/errors.ts';
 import { denyAsNotFound, isUuid, reportScope } from '../reports/service.ts';
@@ -15,11 +15,11 @@ import { commitFile, openStored, receiveToTemp, removeFile, removeTemp } from '.
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 export type AttachmentDto = {
-  id: string; reportId: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string; uploadedBy: string | null; uploadedAt: string;
+  id: string; reportId: string; taskId: string | null; fileName: string; mimeType: string; sizeBytes: number; sha256: string; uploadedBy: string | null; uploadedAt: string;
 };
 
 const toDto = (a: AttachmentRow): AttachmentDto => ({
-  id: a.id, reportId: a.reportId, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, sha256: a.sha256,
+  id: a.id, reportId: a.reportId, taskId: a.taskId, fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, sha256: a.sha256,
   uploadedBy: a.uploadedBy, uploadedAt: a.uploadedAt.toISOString(),
 });
 
@@ -54,9 +54,10 @@ export type Upload = { fileName: string | undefined; stream: Readable; truncated
  * Checks access before a byte is read: `next()` yields the upload only once the caller may add
  * files to the report.
  */
-export async function uploadAttachment(ctx: Ctx, reportId: string, next: () => Promise<Upload | null>): Promise<AttachmentDto> {
-  await readableReport(ctx, reportId);
-  if (!can(ctx.actor, 'reports.create') && !can(ctx.actor, 'reports.update')) {
+export async function uploadAttachment(ctx: Ctx, reportId: string, next: () => Promise<Upload | null>, opts: { taskId?: string } = {}): Promise<AttachmentDto> {
+  // a document of a task's action: the task's own rights were checked by the caller (tasks/service.ts)
+  if (!opts.taskId) await readableReport(ctx, reportId);
+  if (!opts.taskId && !can(ctx.actor, 'reports.create') && !can(ctx.actor, 'reports.update')) {
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'attachment', entityId: null, details: { reportId, reason: 'capability' } });
     throw forbidden('Your role does not add files to reports.');
   }
@@ -82,11 +83,14 @@ export async function uploadAttachment(ctx: Ctx, reportId: string, next: () => P
     const storageKey = committed;
     const row = await ctx.db.transaction(async (tx) => {
       const [a] = await tx.insert(attachments).values({
-        reportId, fileName: storedName, mimeType: sniffed.mimeType, sizeBytes: received.size, sha256: received.sha256, storageKey,
+        reportId, taskId: opts.taskId ?? null, fileName: storedName, mimeType: sniffed.mimeType, sizeBytes: received.size, sha256: received.sha256, storageKey,
         uploadedBy: ctx.actor.id, uploadedAt: ctx.now,
       }).returning();
       if (!a) throw new Error('attachment insert returned nothing');
-      await writeAudit(tx, auditCtx(ctx), { action: 'create', entityType: 'attachment', entityId: a.id, details: { reportId, size: received.size, mimeType: sniffed.mimeType } });
+      await writeAudit(tx, auditCtx(ctx), { action: 'create', entityType: 'attachment', entityId: a.id, details: { reportId, size: received.size, mimeType: sniffed.mimeType, ...(opts.taskId ? { taskId: opts.taskId } : {}) } });
+      if (opts.taskId) {
+        await tx.insert(taskEvents).values({ taskId: opts.taskId, reportId, at: ctx.now, userId: ctx.actor.id, kind: 'action', note: null, details: { attachmentId: a.id } });
+      }
       return a;
     });
     committed = null;

@@ -1,8 +1,8 @@
 // Demo data for the quick start: one user per role and a realistic, deterministic register.
-import { generateReports, generateSchools, type Role } from '@qorgau/core';
-import { eq, sql } from 'drizzle-orm';
+import { agencyTypeLabels, DEFAULT_AGENCY, generateReports, generateSchools, type AgencyType, type Role } from '@qorgau/core';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { districts, regions, schools, systemState, users } from '../db/schema.ts';
+import { districts, regions, routingRules, schools, systemState, units, users } from '../db/schema.ts';
 import { createReportBody } from '../reports/schema.ts';
 import { createReport } from '../reports/service.ts';
 import { toActor } from '../users/dto.ts';
@@ -11,18 +11,20 @@ import { insertUser } from '../users/service.ts';
 export const DEMO_PASSWORD = 'Qorgau-Demo-2026';
 export const DEMO_SEED = 20261123;
 
-type DemoUser = { username: string; fullName: string; role: Role; regionCode?: string; districtCode?: string; school?: boolean };
+type DemoUser = { username: string; fullName: string; role: Role; regionCode?: string; districtCode?: string; school?: boolean; head?: boolean };
 
 /** Documented in the README; keep the two in step. */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'operator', fullName: 'Айгерім Сейітова', role: 'hotline_operator' },
   { username: 'supervisor', fullName: 'Ержан Қасымов', role: 'supervisor' },
-  { username: 'school.almaty', fullName: 'Гүлнар Әбдірова', role: 'school_specialist', regionCode: 'KZ-75', school: true },
-  { username: 'police.almaty', fullName: 'Марат Жұмабеков', role: 'police_inspector', regionCode: 'KZ-75' },
-  { username: 'health.almaty', fullName: 'Наталья Ким', role: 'health_worker', regionCode: 'KZ-75' },
-  { username: 'guardian.almaty', fullName: 'Сәуле Нұрланова', role: 'guardianship_officer', regionCode: 'KZ-75' },
-  { username: 'provider.almaty', fullName: 'Дина Оспанова', role: 'service_provider', regionCode: 'KZ-75' },
-  { username: 'commission.almaty', fullName: 'Бауыржан Төлеуов', role: 'commission_member', regionCode: 'KZ-75' },
+  { username: 'school.almaty', fullName: 'Гүлнар Әбдірова', role: 'school_specialist', regionCode: 'KZ-75', school: true, head: true },
+  { username: 'police.almaty', fullName: 'Марат Жұмабеков', role: 'police_inspector', regionCode: 'KZ-75', head: true },
+  { username: 'inspector.almaty', fullName: 'Әсел Серікова', role: 'police_inspector', regionCode: 'KZ-75' },
+  { username: 'health.almaty', fullName: 'Наталья Ким', role: 'health_worker', regionCode: 'KZ-75', head: true },
+  { username: 'guardian.almaty', fullName: 'Сәуле Нұрланова', role: 'guardianship_officer', regionCode: 'KZ-75', head: true },
+  { username: 'provider.almaty', fullName: 'Дина Оспанова', role: 'service_provider', regionCode: 'KZ-75', head: true },
+  { username: 'commission.almaty', fullName: 'Бауыржан Төлеуов', role: 'commission_member', regionCode: 'KZ-75', head: true },
+  { username: 'coordinator.almaty', fullName: 'Тимур Ахметов', role: 'regional_coordinator', regionCode: 'KZ-75' },
   { username: 'coordinator.shymkent', fullName: 'Ақмарал Бекова', role: 'regional_coordinator', regionCode: 'KZ-79' },
   { username: 'analyst', fullName: 'Ольга Петрова', role: 'analyst' },
   { username: 'auditor', fullName: 'Серік Әлиев', role: 'auditor' },
@@ -44,6 +46,20 @@ async function seedSchools(deps: Deps, scale: number): Promise<void> {
   }
 }
 
+/** Agencies that receive tasks: one unit per region, routed region-wide (administrators add district units). */
+const DEMO_UNIT_AGENCIES: AgencyType[] = ['social_protection', 'police', 'health', 'education', 'service_provider', 'juvenile_commission', 'prosecutor'];
+
+async function seedUnits(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  for (const r of await deps.db.select().from(regions).orderBy(regions.code)) {
+    const rows = await deps.db.insert(units).values(DEMO_UNIT_AGENCIES.map((a) => ({
+      agencyType: a, regionCode: r.code, createdAt: now,
+      nameKk: `${agencyTypeLabels[a].kk} — ${r.nameKk}`, nameRu: `${agencyTypeLabels[a].ru} — ${r.nameRu}`, nameEn: `${agencyTypeLabels[a].en} — ${r.nameEn}`,
+    }))).returning();
+    await deps.db.insert(routingRules).values(rows.map((u) => ({ agencyType: u.agencyType, regionCode: r.code, districtCode: null, unitId: u.id })));
+  }
+}
+
 async function seedUsers(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   for (const u of DEMO_USERS) {
@@ -52,11 +68,33 @@ async function seedUsers(deps: Deps): Promise<void> {
       const [s] = await deps.db.select({ id: schools.id }).from(schools).where(eq(schools.regionCode, u.regionCode)).orderBy(schools.externalId).limit(1);
       schoolId = s?.id ?? null;
     }
+    const agency = DEFAULT_AGENCY[u.role];
+    const [unit] = u.regionCode && agency ? await deps.db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, u.regionCode), eq(units.agencyType, agency))) : [];
     await insertUser(deps.db, {
       username: u.username, password: DEMO_PASSWORD, fullName: u.fullName, role: u.role,
       regionCode: u.regionCode ?? null, districtCode: u.districtCode ?? null, schoolId, locale: 'ru',
+      unitId: unit?.id ?? null, isUnitHead: u.head ?? false, email: `${u.username}@demo.qorgau.example`,
     }, now);
   }
+}
+
+/**
+ * The demo's response history: tasks of reports older than three weeks were done (most on
+ * time), reports older than two months were closed; recent reports keep open tasks, and the
+ * overdue ones escalate on the first sweep after start.
+ */
+async function settleDemoHistory(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const done = new Date(now.getTime() - 21 * 86_400_000).toISOString();
+  const closed = new Date(now.getTime() - 60 * 86_400_000).toISOString();
+  await deps.db.execute(sql`
+    update tasks set status = 'done', accepted_at = created_at, updated_at = created_at, next_escalation_at = null,
+      outcome = (array['child_safe','protective_measures','referred_to_service','criminal_case_opened','no_grounds'])[1 + abs(hashtext(id::text)) % 5],
+      completed_at = case when abs(hashtext(id::text || 'late')) % 100 < 84 then created_at + (due_at - created_at) * 0.7
+                          else due_at + interval '1 hour' * (2 + abs(hashtext(id::text)) % 90) end
+    where created_at < ${done}::timestamptz`);
+  await deps.db.execute(sql`update reports set status = 'in_progress' where received_at < ${done}::timestamptz and received_at >= ${closed}::timestamptz`);
+  await deps.db.execute(sql`update reports set status = 'closed', closed_at = received_at + interval '30 days', status_reason = 'Меры приняты, ребёнок в безопасности' where received_at < ${closed}::timestamptz`);
 }
 
 /** Reports over the last five years, through the same domain function as a legacy import. */
@@ -79,7 +117,8 @@ async function seedReports(deps: Deps, scale: number): Promise<number> {
     districts: allDistricts.map((d) => ({ code: d.code, regionCode: d.regionCode })),
     schools: allSchools,
   })) {
-    await createReport(ctx, createReportBody.parse(report), { importing: true });
+    // the demo's reports follow the response protocol like live ones (a real legacy import does not create tasks)
+    await createReport(ctx, createReportBody.parse(report), { importing: true, withTasks: true, quiet: true });
     n += 1;
   }
   return n;
@@ -91,8 +130,10 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   if (done) return false;
   deps.log.info({ scale: opts.scale }, 'loading demo data');
   await seedSchools(deps, opts.scale);
+  await seedUnits(deps);
   await seedUsers(deps);
   const reports = await seedReports(deps, opts.scale);
+  await settleDemoHistory(deps);
   deps.log.info({ reports }, 'demo data loaded');
   await deps.db.insert(systemState).values({ key: 'demo_loaded', value: sql`${JSON.stringify({ at: deps.clock.now().toISOString(), scale: opts.scale })}::jsonb` });
   return true;

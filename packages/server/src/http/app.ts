@@ -25,6 +25,7 @@ import { NotificationHub } from '../notifications/hub.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { protocolRoutes } from '../protocol/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
+import { conferenceRoutes } from '../conferences/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
@@ -146,6 +147,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   protocolRoutes(app, deps);
   unitRoutes(app, deps);
   taskRoutes(app, deps);
+  conferenceRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

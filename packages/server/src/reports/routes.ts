@@ -6,6 +6,7 @@ import { ctxOf } from '../http/context.ts';
 import { createReportBody, incidentInput, listReportsQuery, REPORT_STATUSES, reportSchema, reportSummarySchema } from './schema.ts';
 import { addIncident, changeStatus, reportHistory } from './workflow.ts';
 import { createReport, getReport, listReports } from './service.ts';
+import { reportTimeline, timelineItemSchema } from './timeline.ts';
 
 export function reportRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,4 +36,12 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: z.object({ items: z.array(z.object({ at: z.string(), userId: z.string().nullable(), username: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string().nullable(), details: z.record(z.string(), z.unknown()) })) }) },
     },
   }, async (req) => ({ items: await reportHistory(ctxOf(deps, req), req.params.id) }));
+
+  r.get('/api/v1/reports/:id/timeline', {
+    schema: {
+      tags, params: idParams,
+      description: 'Everything done on the report by every agency, oldest first. Notes are withheld (noteWithheld) outside need-to-know.',
+      response: { 200: z.object({ items: z.array(timelineItemSchema) }) },
+    },
+  }, async (req) => ({ items: await reportTimeline(ctxOf(deps, req), req.params.id) }));
 }

@@ -109,6 +109,10 @@ export type CreateOptions = {
   publicSubmission?: { trackingCode: string };
   /** the caller has already checked regions, districts, schools and persons (bulk import) */
   referencesChecked?: boolean;
+  /** an imported record still gets the protocol's tasks (demo data; legacy imports do not) */
+  withTasks?: boolean;
+  /** no notifications for the tasks (bulk loading) */
+  quiet?: boolean;
 };
 
 function receivedAtFor(ctx: Ctx, input: CreateReportInput, opts: CreateOptions): Date {
@@ -220,7 +224,7 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
   // the protocol in force decides priority and tasks; legacy records get a priority, not tasks
   const protocol = await protocolFor(ctx.db, null);
   const plan = applyProtocol(protocol.definition, reportFacts(input), receivedAt, protocol.calendar);
-  const planned = opts.importing ? [] : plan.tasks;
+  const planned = opts.importing && !opts.withTasks ? [] : plan.tasks;
   for (const t of planned) agencies.add(t.agencyType);
   const number = await allocateNumber(ctx.db, input.regionCode, receivedAt);
   return ctx.db.transaction(async (tx) => {
@@ -242,7 +246,7 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
     const districtCode = input.districtCode ?? input.incidents.find((i) => i.districtCode)?.districtCode ?? null;
     const created = await createTasks(tx, ctx, { id: report.id, number, regionCode: input.regionCode, districtCode, priority: plan.priority }, planned, {
       protocolVersion: protocol.version || null, protocol: protocol.definition, calendar: protocol.calendar, now: ctx.now,
-      userId: opts.publicSubmission || opts.importing ? null : ctx.actor.id,
+      userId: opts.publicSubmission || opts.importing ? null : ctx.actor.id, quiet: opts.quiet ?? false,
     });
     if (created.length) entries.push({ action: 'create', entityType: 'task', entityId: null, details: { reportId: report.id, count: created.length, protocolVersion: protocol.version } });
     await writeAudit(tx, auditCtx(ctx), entries);

@@ -25,6 +25,11 @@ async function reportFor(ctx: Ctx, id: string, action: 'read' | 'update'): Promi
   return { row, redactSensitive: read.redactSensitive };
 }
 
+/** The report if the user may read it (a 404, audited as denied, otherwise), with whether details are withheld. */
+export async function readableReportFor(ctx: Ctx, id: string): Promise<{ row: ReportRow; redactSensitive: boolean }> {
+  return reportFor(ctx, id, 'read');
+}
+
 /** Add an incident to an existing report ("add to the open report instead of a new one"). */
 export async function addIncident(ctx: Ctx, id: string, incident: CreateReportInput['incidents'][number]): Promise<ReportDto> {
   if (!can(ctx.actor, 'reports.create') && !can(ctx.actor, 'reports.update')) throw forbidden('Your role does not register reports.');

@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ctxOf } from '../http/context.ts';
 import { actionBody, assignBody, cancelBody, completeBody, inboxQuery, taskDetailSchema, taskSchema } from './schema.ts';
 import { acceptTask, assignTask, cancelTask, completeTask, getTask, inbox, recordAction } from './service.ts';
+import { timeliness, timelinessQuery, timelinessSchema } from './timeliness.ts';
 
 const idParams = z.object({ id: z.string().max(100) });
 
@@ -28,4 +29,10 @@ export function taskRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => completeTask(ctxOf(deps, req), req.params.id, req.body));
   r.post('/api/v1/tasks/:id/cancel', { schema: { tags, params: idParams, body: cancelBody, response: { 200: taskDetailSchema } } },
     async (req) => cancelTask(ctxOf(deps, req), req.params.id, req.body.reason));
+  r.get('/api/v1/stats/timeliness', {
+    schema: {
+      tags: ['stats'], querystring: timelinessQuery, response: { 200: timelinessSchema },
+      description: 'Tasks due in the period by agency or region: done on time, late, open past due; onTimePercent = done on time ÷ (done + open past due), one decimal.',
+    },
+  }, async (req) => timeliness(ctxOf(deps, req), req.query));
 }

@@ -43,7 +43,7 @@ export async function createTasks(
   deps: Pick<Deps, 'config'>,
   report: { id: string; number: string; regionCode: string; districtCode: string | null; priority: Priority },
   list: NewTask[],
-  meta: { protocolVersion: number | null; protocol: ProtocolDefinition; calendar: WorkingCalendar; now: Date; userId: string | null },
+  meta: { protocolVersion: number | null; protocol: ProtocolDefinition; calendar: WorkingCalendar; now: Date; userId: string | null; quiet?: boolean },
 ): Promise<TaskRow[]> {
   if (!list.length) return [];
   const keys = list.map((t) => ({ agencyType: t.agencyType, regionCode: report.regionCode, districtCode: report.districtCode }));
@@ -63,6 +63,7 @@ export async function createTasks(
   const agencies = [...new Set(rows.map((t) => t.agencyType))].join(',');
   await tx.update(reports).set({ agencyTypes: sql`(select array_agg(distinct a order by a) from unnest(${reports.agencyTypes} || string_to_array(${agencies}, ',')) a)` })
     .where(eq(reports.id, report.id));
+  if (meta.quiet) return rows;
   const unitIds = [...new Set(rows.map((t) => t.unitId).filter((u): u is string => !!u))];
   const members = unitIds.length ? await tx.select({ id: users.id, unitId: users.unitId }).from(users).where(and(inArray(users.unitId, unitIds), eq(users.active, true))) : [];
   const unrouted = rows.filter((t) => !t.unitId);
@@ -322,6 +323,17 @@ export async function cancelTask(ctx: Ctx, id: string, reason: string) {
     set: { status: 'cancelled', statusReason: reason, nextEscalationAt: null },
     event: { kind: 'cancelled', note: reason },
   }));
+}
+
+/** Before a document is attached to a task: the user must be able to work on it, and it must be open. */
+export async function taskForUpload(ctx: Ctx, id: string): Promise<{ reportId: string }> {
+  const { task, rights } = await visibleTask(ctx, id);
+  if (!rights.work) {
+    await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'attachment', entityId: null, details: { reportId: task.reportId, taskId: id, reason: 'task' } });
+    throw forbidden('This task belongs to another unit.');
+  }
+  if (!(OPEN as readonly string[]).includes(task.status)) throw new AppError('conflict', `The task is already ${task.status}.`);
+  return { reportId: task.reportId };
 }
 
 /** Mandatory tasks still open on a report (closing is refused while there are any). */

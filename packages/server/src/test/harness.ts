@@ -64,6 +64,8 @@ export type Harness = {
   app: FastifyInstance;
   deps: Deps;
   clock: Clock;
+  /** the test database's URL on PostgreSQL (null on PGlite), for a second instance */
+  databaseUrl: string | null;
   admin: TestUser;
   /** create a user directly and sign in */
   user(role: Role, territory?: { regionCode?: string; districtCode?: string; schoolId?: string; agencyType?: AgencyType | null; unitId?: string; isUnitHead?: boolean; email?: string }): Promise<TestUser>;
@@ -74,7 +76,7 @@ export type Harness = {
 };
 
 export async function createHarness(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<Harness> {
-  const { database, drop } = await freshDatabase();
+  const { database, drop, url: databaseUrl } = await freshDatabase();
   await migrate(database);
   const config: Config = { ...loadConfig({ QORGAU_ADMIN_PASSWORD: ADMIN_PASSWORD, QORGAU_LOG_LEVEL: 'silent' }), ...opts.config };
   const clock = opts.clock ?? systemClock;
@@ -101,7 +103,7 @@ export async function createHarness(opts: { clock?: Clock; config?: Partial<Conf
   const admin = await login('admin', ADMIN_PASSWORD);
   let n = 0;
   return {
-    app, deps, clock, admin, login, call,
+    app, deps, clock, databaseUrl, admin, login, call,
     user: async (role, territory = {}) => {
       n += 1;
       const username = `${role.replace(/_/g, '')}${n}${randomBytes(3).toString('hex')}`;
