@@ -19,7 +19,7 @@ type Row = typeof protocolVersions.$inferSelect;
 /** On first start: the shipped protocol as version 1, active. */
 export async function ensureDefaultProtocol(db: Executor, now = new Date()): Promise<void> {
   await db.insert(protocolVersions).values({
-    version: 1, status: 'active', definition: DEFAULT_PROTOCOL as unknown as Record<string, unknown>,
+    version: 1, status: 'active', definition: DEFAULT_PROTOCOL,
     note: 'Default protocol shipped with Qorgau', createdAt: now, activatedAt: now,
   }).onConflictDoNothing();
 }
@@ -97,7 +97,7 @@ export async function createDraft(ctx: Ctx, input: { definition: unknown; note?:
     const [max] = await tx.select({ v: sql<number>`coalesce(max(${protocolVersions.version}), 0)::int` }).from(protocolVersions);
     const version = (max?.v ?? 0) + 1;
     const [row] = await tx.insert(protocolVersions).values({
-      version, status: 'draft', definition: definition as unknown as Record<string, unknown>, note: input.note?.trim() || null, createdBy: ctx.actor.id, createdAt: ctx.now,
+      version, status: 'draft', definition: definition, note: input.note?.trim() || null, createdBy: ctx.actor.id, createdAt: ctx.now,
     }).returning();
     await writeAudit(tx, auditCtx(ctx), { action: 'create', entityType: 'protocol_version', entityId: String(version) });
     if (!row) throw new Error('insert returned nothing');
@@ -117,7 +117,7 @@ export async function updateDraft(ctx: Ctx, version: number, input: { definition
   const definition = parseDefinition(input.definition);
   return ctx.db.transaction(async (tx) => {
     await lockedDraft(tx, version);
-    const [row] = await tx.update(protocolVersions).set({ definition: definition as unknown as Record<string, unknown>, note: input.note?.trim() || null })
+    const [row] = await tx.update(protocolVersions).set({ definition: definition, note: input.note?.trim() || null })
       .where(eq(protocolVersions.version, version)).returning();
     await writeAudit(tx, auditCtx(ctx), { action: 'update', entityType: 'protocol_version', entityId: String(version) });
     if (!row) throw new Error('update returned nothing');
@@ -164,7 +164,7 @@ export async function preview(ctx: Ctx, body: z.infer<typeof previewBody>): Prom
   }
   const calendar = await workingCalendar(ctx.db);
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : ctx.now;
-  const out = applyProtocol(definition, body.report as ReportFacts, receivedAt, calendar);
+  const out = applyProtocol(definition, body.report, receivedAt, calendar);
   return {
     version, priority: out.priority, priorityRuleIds: out.priorityRuleIds,
     tasks: out.tasks.map((t) => ({

@@ -2,7 +2,7 @@
 // On PostgreSQL (CI runs this file with DATABASE_URL) the second instance has its own connection
 // pool, as a second server process would; on PGlite both share the embedded database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { openDatabase, type Database } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { createHarness, ManualClock, sampleReport, type Harness } from '../test/harness.ts';
@@ -20,6 +20,12 @@ describe('escalation with two instances', () => {
     if (h.databaseUrl) second = await openDatabase({ databaseUrl: h.databaseUrl, poolSize: 5 });
     other = second ? { ...h.deps, database: second, db: second.db } : h.deps;
   });
+  // both drivers return { rows } from execute()
+  const query = async <T extends Record<string, unknown>>(q: SQL): Promise<T[]> => {
+    const res: unknown = await h.deps.db.execute(q);
+    return (res as { rows: T[] }).rows;
+  };
+
   afterAll(async () => {
     await second?.close();
     await h.close();
@@ -45,17 +51,16 @@ describe('escalation with two instances', () => {
     expect(a.escalated + b.escalated).toBeGreaterThan(100);
     if (second) expect(Math.min(a.escalated, b.escalated), 'both instances did part of the work').toBeGreaterThan(0);
 
-    const steps = await h.deps.db.execute<{ task_id: string; step: number; n: number }>(sql`
+    const rows = await query<{ task_id: string; step: number; n: number }>(sql`
       select task_id, (details->>'step')::int as step, count(*)::int as n from task_events where kind = 'escalated' group by 1, 2`);
-    const rows = 'rows' in steps ? steps.rows : (steps as unknown as { task_id: string; step: number; n: number }[]);
     expect(rows.length).toBe(a.escalated + b.escalated);
     expect(rows.every((r) => r.n === 1)).toBe(true);
-    const [escalations] = (await h.deps.db.execute<{ n: number }>(sql`select count(*)::int as n from task_escalations`) as unknown as { rows: { n: number }[] }).rows;
+    const [escalations] = await query<{ n: number }>(sql`select count(*)::int as n from task_escalations`);
     expect(escalations?.n).toBe(a.escalated + b.escalated);
     // each step is one notification per recipient: the regional coordinator got exactly one per task that reached that step
-    const [told] = (await h.deps.db.execute<{ n: number; m: number }>(sql`
+    const [told] = await query<{ n: number; m: number }>(sql`
       select (select count(*)::int from notifications where user_id = ${coordinator.id} and kind = 'task_escalated') as n,
-             (select count(*)::int from task_escalations where level = 'regional_coordinator') as m`) as unknown as { rows: { n: number; m: number }[] }).rows;
+             (select count(*)::int from task_escalations where level = 'regional_coordinator') as m`);
     expect(told?.n).toBe(told?.m);
     expect(told?.m).toBeGreaterThan(0);
 

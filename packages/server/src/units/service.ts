@@ -44,7 +44,7 @@ export const routingBody = z.object({
 
 type UnitRow = typeof units.$inferSelect;
 export const toUnitDto = (u: UnitRow): UnitDto => ({
-  id: u.id, agencyType: u.agencyType as AgencyType, name: { kk: u.nameKk, ru: u.nameRu, en: u.nameEn },
+  id: u.id, agencyType: u.agencyType, name: { kk: u.nameKk, ru: u.nameRu, en: u.nameEn },
   regionCode: u.regionCode, districtCode: u.districtCode, email: u.email, active: u.active,
 });
 
