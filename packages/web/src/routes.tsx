@@ -22,6 +22,12 @@ import { PublicReportPage } from './public/public-report-page.tsx';
 import { PublicStatusPage } from './public/public-status-page.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 import { ConsolePage } from './console/console-page.tsx';
+import { ProtocolPage } from './protocol/protocol-page.tsx';
+import { ProtocolEditorPage } from './protocol/protocol-editor-page.tsx';
+import { UnitsPage } from './units/units-page.tsx';
+import { InboxPage } from './tasks/inbox-page.tsx';
+import { TaskPage } from './tasks/task-page.tsx';
+import { TimelinessPage } from './tasks/timeliness-page.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -105,6 +111,13 @@ export function AppRoutes() {
         <Route path="persons" element={<RequireCapability capability="reports.read"><PersonsPage /></RequireCapability>} />
         <Route path="persons/:id" element={<RequireCapability capability="reports.read"><PersonPage /></RequireCapability>} />
         <Route path="console" element={<RequireCapability capability="contacts.handle"><ConsolePage /></RequireCapability>} />
+        <Route path="inbox" element={<RequireCapability capability="tasks.handle"><InboxPage /></RequireCapability>} />
+        <Route path="tasks/:id" element={<RequireCapability capability="tasks.handle"><TaskPage /></RequireCapability>} />
+        <Route path="stats/timeliness" element={<RequireCapability capability="stats.read"><TimelinessPage /></RequireCapability>} />
+        <Route path="protocol" element={<ProtocolPage />} />
+        <Route path="protocol/versions/:version" element={<ProtocolPage />} />
+        <Route path="protocol/versions/:version/edit" element={<RequireCapability capability="protocol.edit"><ProtocolEditorPage /></RequireCapability>} />
+        <Route path="admin/units" element={<RequireCapability capability="users.manage"><UnitsPage /></RequireCapability>} />
         <Route path="account" element={<AccountPage />} />
         {/* where enrolment happened; once done, start at home */}
         <Route path="account/two-factor" element={<Navigate to="/" replace />} />

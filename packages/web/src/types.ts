@@ -11,6 +11,11 @@ export interface User {
   regionCode: string | null;
   districtCode: string | null;
   schoolId: string | null;
+  /** the agency unit the user works in: its tasks reach them */
+  unitId?: string | null;
+  /** heads of a unit assign its tasks and are told first when they are late */
+  isUnitHead?: boolean;
+  email?: string | null;
   locale: Locale;
   active: boolean;
   totpEnabled: boolean;

@@ -1,7 +1,7 @@
 // Versions of the response protocol: one active, drafts being edited, retired ones kept because
 // reports refer to the version they were registered under.
 import {
-  applyProtocol, DEFAULT_PROTOCOL, escalationAt, type ProtocolDefinition, type ReportFacts,
+  applyProtocol, DEFAULT_PROTOCOL, escalationAt, type ProtocolDefinition,
 } from '@qorgau/core';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';

@@ -15,6 +15,7 @@ import { useLocale } from '../i18n/use-locale.ts';
 import { useLabels } from '../labels.ts';
 import { useTerritoryWords } from '../reference/territory.tsx';
 import { TotpSetup } from './totp-setup.tsx';
+import { NotificationSettings } from '../notifications/settings.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -149,6 +150,10 @@ export function AccountPage() {
           data={LOCALES.map((code) => ({ value: code, label: <span lang={code}>{LANGUAGE_NAMES[code]}</span> }))}
           data-testid="account-language"
         />
+      </Section>
+
+      <Section title={t('notifications.settings.title')}>
+        <NotificationSettings />
       </Section>
 
       <Section title={t('account.changePassword')}>

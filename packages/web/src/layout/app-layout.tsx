@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -7,23 +7,30 @@ import { roleHas } from '@qorgau/core';
 import { useUser } from '../auth/session.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { InboxNavBadge } from '../tasks/nav-badge.tsx';
+import { NotificationBell } from '../notifications/bell.tsx';
 
 /** The navigation, shaped by what the role may do; only screens that exist are listed. */
 function useNavItems() {
   const { t } = useTranslation();
   const user = useUser();
-  const items: { to: string; label: string; testId: string }[] = [];
+  const items: { to: string; label: string; testId: string; right?: ReactNode }[] = [];
   // the hotline console comes first for those who answer calls
   if (roleHas(user.role, 'contacts.handle')) items.push({ to: '/console', label: t('console.nav'), testId: 'nav-console' });
   items.push({ to: '/', label: t('nav.home'), testId: 'nav-home' });
+  if (roleHas(user.role, 'tasks.handle')) items.push({ to: '/inbox', label: t('tasks.nav'), testId: 'nav-inbox', right: <InboxNavBadge /> });
   if (roleHas(user.role, 'reports.read')) {
     items.push({ to: '/reports', label: t('reports.nav'), testId: 'nav-reports' });
     items.push({ to: '/persons', label: t('persons.nav'), testId: 'nav-persons' });
   }
+  // the response protocol in force: for everyone signed in
+  items.push({ to: '/protocol', label: t('protocol.nav'), testId: 'nav-protocol' });
   if (roleHas(user.role, 'users.manage')) {
     items.push({ to: '/users', label: t('nav.users'), testId: 'nav-users' });
+    items.push({ to: '/admin/units', label: t('units.nav'), testId: 'nav-units' });
     items.push({ to: '/roles', label: t('nav.roles'), testId: 'nav-roles' });
   }
+  if (roleHas(user.role, 'stats.read')) items.push({ to: '/stats/timeliness', label: t('timeliness.nav'), testId: 'nav-timeliness' });
   if (roleHas(user.role, 'audit.read')) items.push({ to: '/audit', label: t('nav.audit'), testId: 'nav-audit' });
   items.push({ to: '/account', label: t('nav.account'), testId: 'nav-account' });
   return items;
@@ -81,6 +88,7 @@ export function AppLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <LanguageSwitcher />
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>
@@ -94,6 +102,7 @@ export function AppLayout() {
                 component={Link}
                 to={item.to}
                 label={item.label}
+                rightSection={item.right}
                 active={isActive(item.to)}
                 aria-current={isActive(item.to) ? 'page' : undefined}
                 data-testid={item.testId}

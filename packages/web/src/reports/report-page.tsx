@@ -18,6 +18,9 @@ import { StatusChange } from './report-status.tsx';
 import { useStatusLabel } from './status.ts';
 import type { Incident, PersonInReport, Report } from './types.ts';
 import { PRIORITY_COLORS, STATUS_COLORS, useVocab } from './vocab.ts';
+import { ReportTasks } from '../tasks/report-tasks.tsx';
+import { ReportTimeline } from '../tasks/report-timeline.tsx';
+import { ReportConferences } from '../conferences/report-conferences.tsx';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -245,33 +248,12 @@ export function ReportPage() {
         </Stack>
       </Section>
 
-      <Section title={t('report.tasks')} testId="report-tasks">
-        {r.tasks.length === 0 ? (
-          <Text c="dimmed">{t('report.noTasks')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('report.task.agency')}</Table.Th>
-                  <Table.Th>{t('report.task.action')}</Table.Th>
-                  <Table.Th>{t('report.task.due')}</Table.Th>
-                  <Table.Th>{t('report.task.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.tasks.map((task) => (
-                  <Table.Tr key={task.id}>
-                    <Table.Td>{vocab.agency(task.agencyType)}</Table.Td>
-                    <Table.Td>{task.action}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(task.dueAt, locale)}</Table.Td>
-                    <Table.Td>{task.status}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+      <Section title={t('tasks.report.title')} testId="report-tasks">
+        <ReportTasks tasks={r.tasks} />
+      </Section>
+
+      <Section title={t('conferences.title')} testId="report-conferences">
+        <ReportConferences report={r} />
       </Section>
 
       <Section title={t('report.attachments.title')} testId="report-attachments">
@@ -283,6 +265,10 @@ export function ReportPage() {
           <StatusChange report={r} />
         </Section>
       )}
+
+      <Section title={t('timeline.title')} testId="report-timeline">
+        <ReportTimeline reportId={r.id} tasks={r.tasks} />
+      </Section>
 
       <Section title={t('report.history.title')} testId="report-history">
         <ReportHistory reportId={r.id} />

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { blockingTaskIds, ClosingBlocked } from '../tasks/report-tasks.tsx';
 import { fieldErrors } from '../i18n/errors.ts';
 import { useChangeStatus } from './api.ts';
 import { useStatusLabel } from './status.ts';
@@ -51,7 +52,11 @@ export function StatusChange({ report }: { report: Report }) {
   return (
     <form onSubmit={submit} noValidate data-testid="status-form" aria-label={t('report.statusChange.title')}>
       <Stack gap="sm" maw={560}>
-        <ErrorAlert error={change.error} fields={['status', 'statusReason']} />
+        {blockingTaskIds(change.error).length ? (
+          <ClosingBlocked error={change.error} tasks={report.tasks} />
+        ) : (
+          <ErrorAlert error={change.error} fields={['status', 'statusReason']} />
+        )}
         <NativeSelect
           label={t('report.statusChange.newStatus')}
           data={[{ value: '', label: t('common.choose') }, ...options.map((s) => ({ value: s, label: statusLabel(s) }))]}
@@ -63,6 +68,7 @@ export function StatusChange({ report }: { report: Report }) {
           }}
           data-testid="status-select"
         />
+        {status === 'closed' && !change.error && <ClosingBlocked tasks={report.tasks} preview />}
         {status && (
           <Textarea
             ref={reasonRef}

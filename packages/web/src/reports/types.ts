@@ -1,5 +1,6 @@
 import type { Channel, PerpetratorRelation, Place, Priority, ReporterRelation, Sex, ViolenceType } from '@qorgau/core';
 import type { Person } from '../persons/types.ts';
+import type { Task } from '../tasks/types.ts';
 
 // Reports as the server sends and takes them (API.md "Reports").
 
@@ -30,13 +31,8 @@ export interface Incident {
   perpetrators: PersonInReport[];
 }
 
-export interface Task {
-  id: string;
-  agencyType: string;
-  action: string;
-  dueAt: string;
-  status: string;
-}
+/** A response task (the full shape is in tasks/types.ts). */
+export type { Task } from '../tasks/types.ts';
 
 export interface Report {
   id: string;
@@ -56,6 +52,8 @@ export interface Report {
   createdAt: string;
   updatedAt: string;
   incidents: Incident[];
+  /** the response protocol version the report follows */
+  protocolVersion?: number | null;
   tasks: Task[];
 }
 
@@ -89,6 +87,8 @@ export interface Attachment {
   sizeBytes: number;
   uploadedAt: string;
   uploadedBy: string | null;
+  /** set when the file documents an action on a task */
+  taskId?: string | null;
 }
 
 export interface LegalArticle {

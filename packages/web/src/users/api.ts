@@ -18,6 +18,9 @@ export interface NewUser {
   regionCode: string | null;
   districtCode?: string;
   schoolId?: string;
+  unitId?: string | null;
+  isUnitHead?: boolean;
+  email?: string | null;
 }
 
 export interface UserChanges {
@@ -27,6 +30,9 @@ export interface UserChanges {
   regionCode?: string | null;
   districtCode?: string | null;
   schoolId?: string | null;
+  unitId?: string | null;
+  isUnitHead?: boolean;
+  email?: string | null;
   active?: boolean;
 }
 

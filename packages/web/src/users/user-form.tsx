@@ -9,6 +9,7 @@ import { useLabels } from '../labels.ts';
 import { TerritoryFields, type TerritoryValue } from '../reference/territory-fields.tsx';
 import { territoryLevel } from '../reference/territory.tsx';
 import type { User } from '../types.ts';
+import { UserUnitFields, type UserUnitValue } from '../units/user-unit-fields.tsx';
 import { useCreateUser, useUpdateUser, type NewUser, type UserChanges } from './api.ts';
 
 interface Values {
@@ -18,9 +19,11 @@ interface Values {
   role: Role | '';
   agencyType: AgencyType | '';
   territory: TerritoryValue;
+  unit: UserUnitValue;
+  email: string;
 }
 
-const FIELDS = ['username', 'password', 'fullName', 'role', 'agencyType', 'regionCode', 'districtCode', 'schoolId'] as const;
+const FIELDS = ['username', 'password', 'fullName', 'role', 'agencyType', 'regionCode', 'districtCode', 'schoolId', 'unitId', 'isUnitHead', 'email'] as const;
 type Field = (typeof FIELDS)[number];
 
 function initialValues(user: User | null): Values {
@@ -28,6 +31,7 @@ function initialValues(user: User | null): Values {
     return {
       username: '', password: '', fullName: '', role: '', agencyType: '',
       territory: { level: 'region', regionCode: '', districtCode: '', schoolId: '' },
+      unit: { unitId: '', isUnitHead: false }, email: '',
     };
   }
   return {
@@ -42,6 +46,8 @@ function initialValues(user: User | null): Values {
       districtCode: user.districtCode ?? '',
       schoolId: user.schoolId ?? '',
     },
+    unit: { unitId: user.unitId ?? '', isUnitHead: user.isUnitHead ?? false },
+    email: user.email ?? '',
   };
 }
 
@@ -100,8 +106,13 @@ export function UserForm({ user, onDone, onCancel }: Props) {
     if (!validate() || !values.role) return focus.reportFailure();
     const territory = territoryOut(values.territory);
     const agencyType = values.agencyType || null;
+    const unit = {
+      unitId: values.unit.unitId || null,
+      isUnitHead: values.unit.unitId ? values.unit.isUnitHead : false,
+      email: values.email.trim() || null,
+    };
     if (user) {
-      const changes: UserChanges = { fullName: values.fullName.trim(), role: values.role, agencyType, ...territory };
+      const changes: UserChanges = { fullName: values.fullName.trim(), role: values.role, agencyType, ...territory, ...unit };
       update.mutate({ id: user.id, changes }, { onSuccess: onDone, onError: focus.reportFailure });
     } else {
       const body: NewUser = {
@@ -113,6 +124,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
         regionCode: territory.regionCode,
         ...(territory.districtCode ? { districtCode: territory.districtCode } : {}),
         ...(territory.schoolId ? { schoolId: territory.schoolId } : {}),
+        ...unit,
       };
       create.mutate(body, { onSuccess: onDone, onError: focus.reportFailure });
     }
@@ -179,6 +191,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
               ...v,
               role,
               agencyType: !agencyTouched && role ? (DEFAULT_AGENCY[role] ?? '') : v.agencyType,
+              unit: !agencyTouched && role && (DEFAULT_AGENCY[role] ?? '') !== v.agencyType ? { unitId: '', isUnitHead: false } : v.unit,
             }));
             setLocalErrors((er) => ({ ...er, role: undefined }));
           }}
@@ -192,6 +205,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
           onChange={(e) => {
             setAgencyTouched(true);
             set('agencyType', e.currentTarget.value as AgencyType | '');
+            set('unit', { unitId: '', isUnitHead: false });
           }}
           data-testid="user-form-agency"
         />
@@ -203,6 +217,27 @@ export function UserForm({ user, onDone, onCancel }: Props) {
           }}
           errors={{ regionCode: errorOf('regionCode'), districtCode: errorOf('districtCode'), schoolId: errorOf('schoolId') }}
           testIdPrefix="user-form"
+        />
+        <UserUnitFields
+          agencyType={values.agencyType}
+          regionCode={values.territory.level === 'national' ? '' : values.territory.regionCode}
+          value={values.unit}
+          onChange={(unit) => {
+            set('unit', unit);
+            setLocalErrors((e) => ({ ...e, unitId: undefined, isUnitHead: undefined }));
+          }}
+          errors={{ unitId: errorOf('unitId'), isUnitHead: errorOf('isUnitHead') }}
+          testIdPrefix="user-form"
+        />
+        <TextInput
+          label={t('users.email')}
+          description={t('users.emailHint')}
+          type="email"
+          autoComplete="off"
+          value={values.email}
+          error={errorOf('email')}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          data-testid="user-form-email"
         />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
