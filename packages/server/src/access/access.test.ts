@@ -43,7 +43,15 @@ describe('need-to-know access to reports', () => {
 
   it('keeps agency-scoped roles to reports their agency is involved in', async () => {
     const police = await h.user('police_inspector', { regionCode: 'KZ-75' });
-    expect((await h.call(police, 'GET', `/api/v1/reports/${reportId}`)).status).toBe(404);
+    // neglect by a mother: the protocol gives the police no task, so the police have no need to know
+    const neglect = await h.call(operator, 'POST', '/api/v1/reports', sampleReport({
+      incidents: [{ types: ['neglect'], place: 'home', victims: [{ firstName: 'Әлия', approxAge: 6 }], perpetrators: [{ relation: 'mother' }] }],
+    }));
+    expect(neglect.status, JSON.stringify(neglect.json)).toBe(201);
+    expect(neglect.json.tasks.some((t: { agencyType: string }) => t.agencyType === 'police')).toBe(false);
+    expect((await h.call(police, 'GET', `/api/v1/reports/${neglect.json.id}`)).status).toBe(404);
+    // physical violence by a father: the police have a task, and with it access
+    expect((await h.call(police, 'GET', `/api/v1/reports/${reportId}`)).status).toBe(200);
     const own = await h.call(police, 'POST', '/api/v1/reports', sampleReport({ channel: 'police' }));
     expect(own.status).toBe(201);
     const colleague = await h.user('police_inspector', { regionCode: 'KZ-75' });
