@@ -87,12 +87,18 @@ async function settleDemoHistory(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   const done = new Date(now.getTime() - 21 * 86_400_000).toISOString();
   const closed = new Date(now.getTime() - 60 * 86_400_000).toISOString();
+  // the tasks were made now, from reports received in the past: date them from the receipt
+  await deps.db.execute(sql`update tasks t set created_at = r.received_at, updated_at = r.received_at from reports r where r.id = t.report_id`);
+  await deps.db.execute(sql`update task_events e set at = r.received_at from reports r where r.id = e.report_id and e.kind = 'created'`);
   await deps.db.execute(sql`
     update tasks set status = 'done', accepted_at = created_at, updated_at = created_at, next_escalation_at = null,
       outcome = (array['child_safe','protective_measures','referred_to_service','criminal_case_opened','no_grounds'])[1 + abs(hashtext(id::text)) % 5],
       completed_at = case when abs(hashtext(id::text || 'late')) % 100 < 84 then created_at + (due_at - created_at) * 0.7
                           else due_at + interval '1 hour' * (2 + abs(hashtext(id::text)) % 90) end
     where created_at < ${done}::timestamptz`);
+  await deps.db.execute(sql`
+    insert into task_events (task_id, report_id, at, kind, details)
+    select id, report_id, completed_at, 'completed', jsonb_build_object('outcome', outcome, 'onTime', completed_at <= due_at) from tasks where status = 'done'`);
   await deps.db.execute(sql`update reports set status = 'in_progress' where received_at < ${done}::timestamptz and received_at >= ${closed}::timestamptz`);
   await deps.db.execute(sql`update reports set status = 'closed', closed_at = received_at + interval '30 days', status_reason = 'Меры приняты, ребёнок в безопасности' where received_at < ${closed}::timestamptz`);
 }
