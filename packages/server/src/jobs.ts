@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from './auth/service.ts';
 import type { Deps } from './deps.ts';
 import { sendPendingEmails } from './notifications/mailer.ts';
 import { sweepEscalations } from './tasks/escalation.ts';
+import { sendDueReminders } from './tasks/reminders.ts';
 
 type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
 
@@ -13,6 +14,7 @@ export const JOBS: Job[] = [
   { name: 'session-purge', everyMs: 15 * 60_000, run: (deps) => purgeExpiredSessions(deps) },
   // every minute: overdue tasks climb their escalation chain (tasks/escalation.ts)
   { name: 'task-escalation', everyMs: 60_000, run: (deps) => sweepEscalations(deps) },
+  { name: 'task-reminders', everyMs: 60_000, run: (deps) => sendDueReminders(deps) },
   { name: 'email-outbox', everyMs: 10_000, run: (deps) => sendPendingEmails(deps) },
 ];
 

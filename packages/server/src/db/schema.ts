@@ -413,7 +413,10 @@ export const tasks = pgTable('tasks', {
   /** escalation steps taken so far, and when the next one falls due (null: none left or task closed) */
   escalationStep: integer('escalation_step').notNull().default(0),
   nextEscalationAt: instant('next_escalation_at'),
+  /** when the "due soon" reminder went out (once per task) */
+  remindedAt: instant('reminded_at'),
 }, (t) => [
+  index('tasks_reminder_idx').on(t.dueAt).where(sql`${t.remindedAt} is null and ${t.status} in ('open', 'accepted')`),
   index('tasks_report_idx').on(t.reportId),
   index('tasks_escalation_idx').on(t.nextEscalationAt).where(sql`${t.nextEscalationAt} is not null`),
   index('tasks_unit_idx').on(t.unitId, t.dueAt).where(sql`${t.status} in ('open', 'accepted')`),

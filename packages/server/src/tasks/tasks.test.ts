@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { notifications, tasks } from '../db/schema.ts';
 import { createHarness, ManualClock, sampleReport, type Harness, type TestUser } from '../test/harness.ts';
 import { sweepEscalations } from './escalation.ts';
+import { sendDueReminders } from './reminders.ts';
 
 const HOUR = 3_600_000;
 // Monday 23 November 2026, 10:00 in Almaty
@@ -177,6 +178,19 @@ describe('response tasks', () => {
     clock.advance(10 * 24 * HOUR);
     await sweepEscalations(h.deps);
     expect(await escalationsOf()).toHaveLength(2);
+  });
+
+  it('reminds the assignee once when the time left falls under the priority\'s lead', async () => {
+    const report = await h.call(operator, 'POST', '/api/v1/reports', sampleReport({ screening: { immediateDanger: true } }));
+    const task = report.json.tasks.find((t: { action: string }) => t.action === 'immediate_response');
+    await h.call(policeHead, 'POST', `/api/v1/tasks/${task.id}/assign`, { userId: inspector.id });
+    const reminders = async () => (await h.deps.db.select().from(notifications).where(and(eq(notifications.taskId, task.id), eq(notifications.kind, 'task_due_soon')))).map((n) => n.userId);
+    await sendDueReminders(h.deps);
+    expect(await reminders()).toEqual([]); // 2 h left, the P1 lead is 30 min
+    clock.advance(HOUR + 40 * 60_000);
+    await sendDueReminders(h.deps);
+    await sendDueReminders(h.deps);
+    expect(await reminders()).toEqual([inspector.id]);
   });
 
   it('takes every step missed while the system was down, in order, once', async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" ADD COLUMN "reminded_at" timestamp (3) with time zone;--> statement-breakpoint
+CREATE INDEX "tasks_reminder_idx" ON "tasks" USING btree ("due_at") WHERE "tasks"."reminded_at" is null and "tasks"."status" in ('open', 'accepted');
