@@ -10,3 +10,4 @@ export * from './demo/index.ts';
 export * from './kz-time.ts';
 export * from './protocol/index.ts';
 export * from './notification-text.ts';
+export * from './stats/index.ts';
