@@ -26,6 +26,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { protocolRoutes } from '../protocol/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { conferenceRoutes } from '../conferences/routes.ts';
+import { statsRoutes } from '../stats/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   unitRoutes(app, deps);
   taskRoutes(app, deps);
   conferenceRoutes(app, deps);
+  statsRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));
