@@ -1,8 +1,10 @@
-import type { Locale } from '@qorgau/core';
+import { kzLocal, type Locale } from '@qorgau/core';
 import type { LocalisedName } from './types.ts';
 
-// Dates and numbers in the reader's language. Times are shown in the browser's own time zone
-// (Kazakhstan has one, UTC+5, since 2024).
+// Dates and numbers in the reader's language. Instants are shown in Kazakhstan time (one zone,
+// UTC+5, since March 2024) whatever the browser's zone, so that a deadline reads the same for
+// everyone; the instant is shifted by five hours and formatted as UTC (older ICU data in some
+// browsers still puts Asia/Almaty at UTC+6).
 const INTL_TAGS: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
 // Some browsers (Debian's Chromium among them) claim Kazakh in Intl but ship no Kazakh data and
@@ -19,11 +21,14 @@ function intlHasKazakh(): boolean {
 const HAS_KAZAKH = intlHasKazakh();
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const KZ_OFFSET_MS = 5 * 3_600_000;
+const inKz = (date: Date) => new Date(date.getTime() + KZ_OFFSET_MS);
 
 /** `2026 ж. 23 қар., 05:07` — the CLDR medium pattern for kk. */
-export function formatKazakhDateTime(date: Date, withSeconds = false): string {
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}${withSeconds ? `:${pad(date.getSeconds())}` : ''}`;
-  return `${date.getFullYear()} ж. ${date.getDate()} ${KK_MONTHS_SHORT[date.getMonth()]}, ${time}`;
+export function formatKazakhDateTime(instant: Date, withSeconds = false): string {
+  const date = inKz(instant);
+  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}${withSeconds ? `:${pad(date.getUTCSeconds())}` : ''}`;
+  return `${date.getUTCFullYear()} ж. ${date.getUTCDate()} ${KK_MONTHS_SHORT[date.getUTCMonth()]}, ${time}`;
 }
 
 function parse(iso: string | null | undefined): Date | null {
@@ -36,7 +41,7 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   const date = parse(iso);
   if (!date) return iso ?? '—';
   if (locale === 'kk' && !HAS_KAZAKH) return formatKazakhDateTime(date);
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(inKz(date));
 }
 
 export function formatDateTimeSeconds(iso: string | null | undefined, locale: Locale): string {
@@ -44,8 +49,8 @@ export function formatDateTimeSeconds(iso: string | null | undefined, locale: Lo
   if (!date) return iso ?? '—';
   if (locale === 'kk' && !HAS_KAZAKH) return formatKazakhDateTime(date, true);
   return new Intl.DateTimeFormat(INTL_TAGS[locale], {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).format(date);
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC',
+  }).format(inKz(date));
 }
 
 /** A calendar date `YYYY-MM-DD` (no time zone involved): `23 Nov 2026`, `23 нояб. 2026 г.`, `2026 ж. 23 қар.`. */
@@ -66,4 +71,16 @@ export function localName(name: LocalisedName | string | null | undefined, local
   if (!name) return '';
   if (typeof name === 'string') return name;
   return name[locale] || name.ru || name.kk || name.en;
+}
+
+/** A datetime-local input's value (`YYYY-MM-DDTHH:mm`) for an instant, in Kazakhstan time. */
+export function kzInputValue(instant: Date): string {
+  return kzLocal(instant).toISOString().slice(0, 16);
+}
+
+/** The instant (ISO) of a datetime-local value read as Kazakhstan time; null when incomplete. */
+export function fromKzInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00+05:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -47,7 +47,9 @@ export async function reportTimeline(ctx: Ctx, id: string): Promise<Item[]> {
           : d.addedIncident ? 'incident_added' : 'report_updated';
     const details: Record<string, unknown> = {};
     for (const k of ['status', 'priority', 'fields', 'channel', 'newTasks', 'byTask', 'mimeType']) if (k in d) details[k] = d[k];
-    items.push({ at: a.at.toISOString(), kind, agencyType, userId: a.userId, userName, taskId: null, action: null, note: null, noteWithheld: false, details });
+    if (a.entityType === 'attachment') details.attachmentId = a.entityId;
+    const taskId = typeof d.taskId === 'string' ? d.taskId : null;
+    items.push({ at: a.at.toISOString(), kind, agencyType, userId: a.userId, userName, taskId, action: null, note: null, noteWithheld: false, details });
   }
 
   const events = await ctx.db.select({ e: taskEvents, agencyType: tasks.agencyType, action: tasks.action, userName: users.fullName }).from(taskEvents)

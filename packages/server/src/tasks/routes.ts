@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { ctxOf } from '../http/context.ts';
 import { actionBody, assignBody, cancelBody, completeBody, inboxQuery, taskDetailSchema, taskSchema } from './schema.ts';
-import { acceptTask, assignTask, cancelTask, completeTask, getTask, inbox, recordAction } from './service.ts';
+import { acceptTask, assignTask, cancelTask, completeTask, getTask, inbox, inboxCounts, recordAction } from './service.ts';
 import { timeliness, timelinessQuery, timelinessSchema } from './timeliness.ts';
 
 const idParams = z.object({ id: z.string().max(100) });
@@ -19,6 +19,9 @@ export function taskRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: z.object({ items: z.array(taskSchema), nextCursor: z.string().nullable(), counts: z.object({ active: z.number(), overdue: z.number() }) }) },
     },
   }, async (req) => inbox(ctxOf(deps, req), req.query));
+  r.get('/api/v1/tasks/counts', {
+    schema: { tags, querystring: z.object({ scope: inboxQuery.shape.scope }), response: { 200: z.object({ active: z.number(), overdue: z.number() }) } },
+  }, async (req) => inboxCounts(ctxOf(deps, req), req.query.scope));
   r.get('/api/v1/tasks/:id', { schema: { tags, params: idParams, response: { 200: taskDetailSchema } } }, async (req) => getTask(ctxOf(deps, req), req.params.id));
   r.post('/api/v1/tasks/:id/accept', { schema: { tags, params: idParams, response: { 200: taskDetailSchema } } }, async (req) => acceptTask(ctxOf(deps, req), req.params.id));
   r.post('/api/v1/tasks/:id/assign', { schema: { tags, params: idParams, body: assignBody, response: { 200: taskDetailSchema } } },

@@ -193,20 +193,33 @@ function decodeCursor(s: string): Cursor {
  * (or, without a unit, my agency's in my territory); `territory`: every task in my territory, for
  * coordinators, supervisors and the commission.
  */
-export async function inbox(ctx: Ctx, q: InboxQuery): Promise<{ items: TaskDto[]; nextCursor: string | null; counts: { active: number; overdue: number } }> {
-  if (!can(ctx.actor, 'tasks.handle')) throw forbidden('Your role has no task inbox.');
-  const a = ctx.actor;
-  const scope: SQL[] = [];
-  if (q.scope === 'mine') scope.push(eq(tasks.assigneeId, a.id));
-  else if (q.scope === 'unit') {
-    if (a.unitId) scope.push(eq(tasks.unitId, a.unitId));
-    else scope.push(and(isNull(tasks.unitId), eq(tasks.agencyType, (a.agencyType ?? '\u0000none') as AgencyType), territorySql(a)) ?? sql`false`);
-  } else {
-    if (!isTerritoryWide(a.role)) throw forbidden('Only coordinators, supervisors and the commission see all tasks of a territory.');
-    const t = territorySql(a);
-    if (t) scope.push(t);
+function inboxScope(a: Actor, scope: InboxQuery['scope']): SQL[] {
+  if (!can(a, 'tasks.handle')) throw forbidden('Your role has no task inbox.');
+  if (scope === 'mine') return [eq(tasks.assigneeId, a.id)];
+  if (scope === 'unit') {
+    if (a.unitId) return [eq(tasks.unitId, a.unitId)];
+    return [and(isNull(tasks.unitId), eq(tasks.agencyType, (a.agencyType ?? '\u0000none') as AgencyType), territorySql(a)) ?? sql`false`];
   }
-  const base: (SQL | undefined)[] = [...scope];
+  if (!isTerritoryWide(a.role)) throw forbidden('Only coordinators, supervisors and the commission see all tasks of a territory.');
+  const t = territorySql(a);
+  return t ? [t] : [];
+}
+
+async function activeCounts(ctx: Ctx, where: (SQL | undefined)[]): Promise<{ active: number; overdue: number }> {
+  const [counts] = await ctx.db.select({
+    active: sql<number>`count(*)::int`,
+    overdue: sql<number>`(count(*) filter (where ${tasks.dueAt} < ${ctx.now.toISOString()}))::int`,
+  }).from(tasks).where(and(...where, inArray(tasks.status, ['open', 'accepted'])));
+  return { active: counts?.active ?? 0, overdue: counts?.overdue ?? 0 };
+}
+
+/** Numbers only (active, overdue) for the navigation badge: no record is read, so no audit entry per poll. */
+export async function inboxCounts(ctx: Ctx, scope: InboxQuery['scope']): Promise<{ active: number; overdue: number }> {
+  return activeCounts(ctx, inboxScope(ctx.actor, scope));
+}
+
+export async function inbox(ctx: Ctx, q: InboxQuery): Promise<{ items: TaskDto[]; nextCursor: string | null; counts: { active: number; overdue: number } }> {
+  const base: (SQL | undefined)[] = [...inboxScope(ctx.actor, q.scope)];
   if (q.agencyType) base.push(eq(tasks.agencyType, q.agencyType));
   if (q.priority) base.push(eq(tasks.priority, q.priority));
   if (q.regionCode) base.push(eq(tasks.regionCode, q.regionCode));
@@ -221,16 +234,13 @@ export async function inbox(ctx: Ctx, q: InboxQuery): Promise<{ items: TaskDto[]
   }
   const rows = await joined(ctx.db).where(and(...where)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const [counts] = await ctx.db.select({
-    active: sql<number>`count(*)::int`,
-    overdue: sql<number>`(count(*) filter (where ${tasks.dueAt} < ${ctx.now.toISOString()}))::int`,
-  }).from(tasks).where(and(...base, inArray(tasks.status, ['open', 'accepted'])));
+  const counts = await activeCounts(ctx, base);
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'task_list', entityId: null, details: { scope: q.scope, count: page.length } });
   const last = page[page.length - 1];
   return {
     items: page.map(toTaskDto),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.task.dueAt.toISOString(), id: last.task.id }) : null,
-    counts: { active: counts?.active ?? 0, overdue: counts?.overdue ?? 0 },
+    counts,
   };
 }
 
@@ -295,7 +305,7 @@ export async function assignTask(ctx: Ctx, id: string, userId: string) {
     await startReport(ctx, tx, report);
     return {
       set: { status: 'accepted', assigneeId: u.id, acceptedAt: task.acceptedAt ?? ctx.now },
-      event: { kind: 'assigned', details: { assigneeId: u.id } },
+      event: { kind: 'assigned', details: { assigneeId: u.id, assigneeName: u.fullName } },
       notifyUsers: u.id === ctx.actor.id ? [] : [{
         userId: u.id, kind: 'task_assigned', reportId: task.reportId, taskId: task.id,
         params: { reportNumber: report.number, action: task.action, agencyType: task.agencyType, dueAt: task.dueAt.toISOString(), priority: task.priority },

@@ -110,6 +110,11 @@ describe('response tasks', () => {
     expect(assigned.status, JSON.stringify(assigned.json)).toBe(200);
     expect(assigned.json).toMatchObject({ status: 'accepted', assigneeId: inspector.id });
     expect((await h.call(inspector, 'GET', '/api/v1/tasks?scope=mine')).json.items.map((t: { id: string }) => t.id)).toContain(task.id);
+    // the navigation badge's numbers: no audit entry per poll
+    const auditBefore = (await h.call(h.admin, 'GET', `/api/v1/audit?userId=${inspector.id}&limit=500`)).json.items.length;
+    expect((await h.call(inspector, 'GET', '/api/v1/tasks/counts?scope=mine')).json).toMatchObject({ active: 1 });
+    expect((await h.call(h.admin, 'GET', `/api/v1/audit?userId=${inspector.id}&limit=500`)).json.items.length).toBe(auditBefore);
+    expect((await h.call(operator, 'GET', '/api/v1/tasks/counts?scope=territory')).status).toBe(403);
     expect((await h.call(operator, 'GET', `/api/v1/reports/${report.json.id}`)).json.status).toBe('in_progress');
     clock.advance(HOUR);
     const acted = await h.call(inspector, 'POST', `/api/v1/tasks/${task.id}/actions`, { note: 'Выехали на место, ребёнок с матерью.' });

@@ -163,8 +163,12 @@ export async function deleteRoute(ctx: Ctx, id: string): Promise<void> {
 
 /** Members of a unit (for assigning its tasks). */
 export async function unitMembers(ctx: Ctx, unitId: string): Promise<{ id: string; fullName: string; isUnitHead: boolean }[]> {
-  const allowed = can(ctx.actor, 'users.manage') || ctx.actor.unitId === unitId || ctx.actor.role === 'regional_coordinator' || ctx.actor.role === 'supervisor';
-  if (!allowed) throw notFound('unit');
+  // the unit itself, administrators, and those who coordinate or convene case conferences in the unit's region
+  const [unit] = await ctx.db.select({ regionCode: units.regionCode }).from(units).where(eq(units.id, unitId));
+  const inRegion = !!unit && (ctx.actor.regionCode === null || ctx.actor.regionCode === unit.regionCode);
+  const allowed = can(ctx.actor, 'users.manage') || ctx.actor.unitId === unitId
+    || (inRegion && (ctx.actor.role === 'regional_coordinator' || ctx.actor.role === 'supervisor' || can(ctx.actor, 'conferences.manage')));
+  if (!unit || !allowed) throw notFound('unit');
   return ctx.db.select({ id: users.id, fullName: users.fullName, isUnitHead: users.isUnitHead }).from(users)
     .where(and(eq(users.unitId, unitId), eq(users.active, true))).orderBy(asc(users.fullName));
 }

@@ -15,14 +15,12 @@ import type { Task } from '../tasks/types.ts';
 import { useTaskVocab } from '../tasks/vocab.ts';
 import { useCancelConference, useInvitablePeople, useRecordConference, useReportConferences, useScheduleConference } from './api.ts';
 import { CONFERENCE_KINDS, type Conference, type ConferenceKind, type FollowUpBody, type Participant } from './types.ts';
+import { fromKzInput, kzInputValue } from '../format.ts';
 
 const STATUS_COLORS: Record<string, string> = { scheduled: 'violet', held: 'teal', cancelled: 'gray' };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** `YYYY-MM-DDTHH:mm` in the browser's time, as a datetime-local input takes it. */
-function localInput(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** `YYYY-MM-DDTHH:mm` in Kazakhstan time, as a datetime-local input takes it; the app shows every time in that zone. */
+const localInput = kzInputValue;
 function localDate(d: Date): string {
   return localInput(d).slice(0, 10);
 }
@@ -65,7 +63,7 @@ function ScheduleForm({ report, onDone }: { report: Report; onDone: () => void }
     e.preventDefault();
     if (schedule.isPending) return;
     const local: Record<string, string> = {};
-    const when = new Date(at);
+    const when = new Date(fromKzInput(at) ?? NaN);
     if (!at || Number.isNaN(when.getTime())) local.scheduledAt = t('conferences.form.atRequired');
     const named = others.filter((o) => o.name.trim());
     named.forEach((o, i) => { if (!o.agencyType) local[`other.${i}`] = t('conferences.form.agencyRequired'); });

@@ -36,8 +36,8 @@ export function useInbox(filter: InboxFilter) {
 export function useTaskCounts(scope: InboxScope, enabled: boolean) {
   return useQuery({
     queryKey: ['tasks', 'counts', scope],
-    queryFn: () => get<InboxPage>(withQuery('/v1/tasks', { scope, limit: 1 })),
-    select: (data) => data.counts,
+    // numbers only: not audited, unlike the inbox itself
+    queryFn: () => get<InboxPage['counts']>(withQuery('/v1/tasks/counts', { scope })),
     enabled,
     refetchInterval: 60_000,
     retry: noRetryOnClientError,

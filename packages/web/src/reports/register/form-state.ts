@@ -8,6 +8,7 @@ import {
 import type { OpenReportRef, Person } from '../../persons/types.ts';
 import type { User } from '../../types.ts';
 import type { IncidentBody, NewPersonBody, PerpetratorBody, ReportBody, VictimBody } from '../types.ts';
+import { fromKzInput } from '../../format.ts';
 
 export type YesNo = '' | 'yes' | 'no';
 export const SCREENING_KEYS = ['immediateDanger', 'childInjured', 'perpetratorHasAccess'] as const;
@@ -238,7 +239,7 @@ export function checkDraft(d: ReportDraft, opts: { canImport: boolean; now?: Dat
   if (!d.narrative.trim()) out.set('narrative', CLIENT_ERRORS.required);
   else if (d.narrative.length > NARRATIVE_MAX) out.set('narrative', CLIENT_ERRORS.tooLong);
   if (opts.canImport && d.receivedAt) {
-    const at = new Date(d.receivedAt);
+    const at = new Date(fromKzInput(d.receivedAt) ?? NaN);
     if (Number.isNaN(at.getTime())) out.set('receivedAt', CLIENT_ERRORS.required);
     else if (at.getTime() > now.getTime() + 60_000) out.set('receivedAt', CLIENT_ERRORS.futureDate);
   }
@@ -294,12 +295,9 @@ export function incidentBody(inc: IncidentDraft): IncidentBody {
 }
 
 /** `2026-11-20T10:15` (local) → `2026-11-20T10:15:00+05:00`. */
+/** A datetime-local value, read as Kazakhstan time, as an instant with its offset. */
 export function localToInstant(value: string): string {
-  const date = new Date(value);
-  const p = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}:00${sign}${p(offset / 60)}:${p(offset % 60)}`;
+  return `${value}:00+05:00`;
 }
 
 export function reportBody(d: ReportDraft, opts: { canImport: boolean }): ReportBody {
