@@ -6,6 +6,7 @@ import type { Deps } from './deps.ts';
 import { sendPendingEmails } from './notifications/mailer.ts';
 import { sweepEscalations } from './tasks/escalation.ts';
 import { sendDueReminders } from './tasks/reminders.ts';
+import { refreshRollup } from './stats/rollup.ts';
 
 type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
 
@@ -15,6 +16,8 @@ export const JOBS: Job[] = [
   // every minute: overdue tasks climb their escalation chain (tasks/escalation.ts)
   { name: 'task-escalation', everyMs: 60_000, run: (deps) => sweepEscalations(deps) },
   { name: 'task-reminders', everyMs: 60_000, run: (deps) => sendDueReminders(deps) },
+  // statistics: recount the days that changed (stats/rollup.ts)
+  { name: 'stats-rollup', everyMs: 15_000, run: (deps) => refreshRollup(deps) },
   { name: 'email-outbox', everyMs: 10_000, run: (deps) => sendPendingEmails(deps) },
 ];
 

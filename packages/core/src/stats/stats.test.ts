@@ -118,3 +118,16 @@ describe('small-count suppression', () => {
     expect(() => suppressTable([[-1]])).toThrow(RangeError);
   });
 });
+
+describe('suppression at national scale', () => {
+  it('handles 20 regions × 17 types quickly and leaves no line with a single hidden value', () => {
+    const rand = rng(7);
+    const values = Array.from({ length: 20 }, () => Array.from({ length: 17 }, () => (rand() < 0.3 ? Math.floor(rand() * 5) : Math.floor(rand() * 200))));
+    const started = performance.now();
+    const t = suppressTable(values);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(t.primary).toBeGreaterThan(10);
+    const rowsHidden = t.cells.map((row, r) => row.filter((v) => v === null).length + (t.rowTotals[r] === null ? 1 : 0));
+    expect(rowsHidden.every((n) => n !== 1)).toBe(true);
+  });
+});

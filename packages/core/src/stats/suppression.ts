@@ -28,8 +28,11 @@ export type Mark = 'small' | 'protect';
 const isSmall = (v: number) => v >= 1 && v <= SMALL_COUNT_MAX;
 type Cell = [number, number];
 
-/** Does the system of line equations determine unknown `target`? (Gaussian elimination: is e_target in the row space?) */
-function determined(lines: Cell[][], unknownIndex: Map<string, number>, target: number): boolean {
+/**
+ * Which unknowns the system of line equations determines: Gaussian elimination to a reduced
+ * basis of the row space, then e_target in that space ⇔ the unknown is determined.
+ */
+function determinedBy(lines: Cell[][], unknownIndex: Map<string, number>): (target: number) => boolean {
   const n = unknownIndex.size;
   const rows: number[][] = [];
   for (const line of lines) {
@@ -61,13 +64,15 @@ function determined(lines: Cell[][], unknownIndex: Map<string, number>, target: 
     }
     basis.push({ pivot, row });
   }
-  const e = new Array<number>(n).fill(0);
-  e[target] = 1;
-  for (const b of basis) {
-    const f = e[b.pivot] ?? 0;
-    if (Math.abs(f) > 1e-9) for (let j = 0; j < n; j += 1) e[j] = (e[j] ?? 0) - f * (b.row[j] ?? 0);
-  }
-  return e.every((x) => Math.abs(x) < 1e-9);
+  return (target) => {
+    const e = new Array<number>(n).fill(0);
+    e[target] = 1;
+    for (const b of basis) {
+      const f = e[b.pivot] ?? 0;
+      if (Math.abs(f) > 1e-9) for (let j = 0; j < n; j += 1) e[j] = (e[j] ?? 0) - f * (b.row[j] ?? 0);
+    }
+    return e.every((x) => Math.abs(x) < 1e-9);
+  };
 }
 
 /** Bounds propagation: the interval each hidden value can take; true if a small value is pinned. */
@@ -154,11 +159,12 @@ export function suppressTable(values: readonly (readonly number[])[]): Suppresse
     const unknowns = new Map<string, number>();
     grid.forEach((row, r) => row.forEach((_, c) => { if (hidden[r]?.[c]) unknowns.set(`${r},${c}`, unknowns.size); }));
     const pinned = pinnedByBounds(grid, hidden, small, lines, grand);
+    const determined = determinedBy(lines, unknowns);
     let exposed: Cell | undefined;
     for (const [key, k] of unknowns) {
       const [r, c] = key.split(',').map(Number) as Cell;
       if (!small[r]?.[c]) continue;
-      if (pinned.has(key) || determined(lines, unknowns, k)) { exposed = [r, c]; break; }
+      if (pinned.has(key) || determined(k)) { exposed = [r, c]; break; }
     }
     if (!exposed || !protect(exposed[0], exposed[1])) break;
   }

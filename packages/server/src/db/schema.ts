@@ -501,3 +501,43 @@ export const conferences = pgTable('conferences', {
   updatedAt: instant('updated_at').notNull(),
   heldAt: instant('held_at'),
 }, (t) => [index('conferences_report_idx').on(t.reportId), index('conferences_region_idx').on(t.regionCode, t.scheduledAt)]);
+
+// ---------------------------------------------------------------- statistics (issue 6)
+
+/**
+ * Incidents pre-counted per day, region, district and one dimension (stats/rollup.ts), so that
+ * dashboards over millions of incidents sum a few thousand rows. dim 'all' (key '') also counts
+ * reports and victims.
+ */
+export const statsRollup = pgTable('stats_rollup', {
+  dim: text('dim').notNull(), // all | type | channel | place | sex | age_group | relation
+  key: text('key').notNull(),
+  regionCode: text('region_code').notNull(),
+  /** '' when the incident has no district */
+  districtCode: text('district_code').notNull(),
+  /** the day the report was received, in Kazakhstan time */
+  day: date('day', { mode: 'string' }).notNull(),
+  incidents: integer('incidents').notNull(),
+  reports: integer('reports').notNull().default(0),
+  victims: integer('victims').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.dim, t.regionCode, t.day, t.districtCode, t.key] }),
+  index('stats_rollup_day_idx').on(t.dim, t.day),
+]);
+
+/** (region, day) pairs whose rollup must be recomputed: marked in the transaction of the change. */
+export const statsDirty = pgTable('stats_dirty', {
+  regionCode: text('region_code').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.regionCode, t.day] })]);
+
+/** Number of children (0–17) per region or district and year, loaded from CSV, for rates per 10,000. */
+export const childPopulation = pgTable('child_population', {
+  year: integer('year').notNull(),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  /** '' for the whole region */
+  districtCode: text('district_code').notNull().default(''),
+  children: integer('children').notNull(),
+  source: text('source'),
+  loadedAt: instant('loaded_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.year, t.regionCode, t.districtCode] })]);

@@ -10,6 +10,7 @@ import { insertPersons, personScopeSql, personsByIds, toPersonDto, type PersonRo
 import type { NewPerson } from '../persons/schema.ts';
 import type { CreateReportInput, ListReportsQuery, ReportDto, ReportSummary } from './schema.ts';
 import { createTasks, protocolFor, tasksOfReport } from '../tasks/service.ts';
+import { markDirty } from '../stats/rollup.ts';
 import type { TaskDto } from '../tasks/schema.ts';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -248,6 +249,7 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
       protocolVersion: protocol.version || null, protocol: protocol.definition, calendar: protocol.calendar, now: ctx.now,
       userId: opts.publicSubmission || opts.importing ? null : ctx.actor.id, quiet: opts.quiet ?? false,
     });
+    await markDirty(tx, [{ regionCode: input.regionCode, at: receivedAt }]);
     if (created.length) entries.push({ action: 'create', entityType: 'task', entityId: null, details: { reportId: report.id, count: created.length, protocolVersion: protocol.version } });
     await writeAudit(tx, auditCtx(ctx), entries);
     return { report, persisted: { ...persisted, taskCount: created.length } };

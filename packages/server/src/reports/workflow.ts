@@ -8,6 +8,7 @@ import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import type { CreateReportInput, ReportDto } from './schema.ts';
 import { cancelOpenTasks, createTasks, openMandatoryTasks, protocolFor } from '../tasks/service.ts';
+import { markDirty } from '../stats/rollup.ts';
 import { checkReferences, denyAsNotFound, isUuid, loadReport, persistIncidents, reportScope } from './service.ts';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -63,6 +64,7 @@ export async function addIncident(ctx: Ctx, id: string, incident: CreateReportIn
     const existing = new Set((await tx.select({ agencyType: tasks.agencyType, action: tasks.action }).from(tasks).where(and(eq(tasks.reportId, row.id), ne(tasks.status, 'cancelled')))).map((t) => `${t.agencyType}/${t.action}`));
     const fresh = row.protocolVersion === null ? [] : plan.tasks.filter((t) => !existing.has(`${t.agencyType}/${t.action}`));
     await tx.update(reports).set({ sensitive, schoolIds, agencyTypes, priority, updatedAt: ctx.now }).where(eq(reports.id, row.id));
+    await markDirty(tx, [{ regionCode: row.regionCode, at: row.receivedAt }]);
     await createTasks(tx, ctx, { id: row.id, number: row.number, regionCode: row.regionCode, districtCode: row.districtCode ?? incident.districtCode ?? null, priority }, fresh, {
       protocolVersion: row.protocolVersion, protocol: protocol.definition, calendar: protocol.calendar, now: ctx.now, userId: ctx.actor.id,
     });
