@@ -11,6 +11,7 @@ import { AppError } from './http/errors.ts';
 import { createLogger, openAndMigrate } from './server.ts';
 import { createUserBody, insertUser } from './users/service.ts';
 import { writeAudit } from './audit/audit.ts';
+import { rebuildRollup } from './stats/rollup.ts';
 
 const HELP = `Usage: npm run qorgau -- <command> [options]
 
@@ -21,6 +22,7 @@ Commands:
                                create a user (roles: ${ROLES.join(', ')})
   demo:load [--scale 1]        load demo users and data (once per database)
   audit:verify                 check the audit hash chain; exits 1 and names the entry if broken
+  stats:rebuild                recount the statistics rollup from the register (after a bulk load or restore)
   help                         this text
 
 Configuration comes from the environment (DATABASE_URL, QORGAU_DATA_DIR, …; see README).`;
@@ -86,6 +88,11 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stdout.write(`AUDIT CHAIN BROKEN after ${result.checked} good entries: ${result.reason}\n`);
       return 1;
+    }
+    case 'stats:rebuild': {
+      const { chunks } = await withDeps((deps) => rebuildRollup(deps, (line) => process.stdout.write(`recounted ${line}\n`)));
+      process.stdout.write(`Statistics rollup rebuilt: ${chunks} region-years.\n`);
+      return 0;
     }
     case undefined:
     case 'help':

@@ -35,16 +35,24 @@ export function checkPeriod(q: { from: string; to: string }): void {
   if (Date.parse(q.to) - Date.parse(q.from) > 20 * 366 * DAY_MS) throw validation([{ path: 'from', message: 'the period may span at most 20 years' }]);
 }
 
+/**
+ * The rollup's two grains (rollup.ts): daily rows per region, and monthly rows per district. A
+ * district's figures are therefore by whole months (the months the period touches).
+ */
+export type Grain = 'day' | 'month';
+export type Scope = { where: SQL; grain: Grain };
+
 /** The caller's territory and the filters, on stats_rollup rows (alias s). */
-export function rollupScope(actor: Actor, q: { regionCode?: string | undefined; districtCode?: string | undefined }): SQL {
+export function rollupScope(actor: Actor, q: { regionCode?: string | undefined; districtCode?: string | undefined }): Scope {
   if (!can(actor, 'stats.read')) throw forbidden('Your role does not read statistics.');
   const t = territoryOf(actor);
   const parts: SQL[] = [];
+  let grain: Grain = 'day';
   if (t.level === 'region') parts.push(sql`s.region_code = ${t.regionCode}`);
-  if (t.level === 'district' || t.level === 'school') parts.push(sql`s.district_code = ${t.districtCode}`);
+  if (t.level === 'district' || t.level === 'school') { parts.push(sql`s.region_code = ${t.regionCode}`, sql`s.district_code = ${t.districtCode}`); grain = 'month'; }
   if (q.regionCode) parts.push(sql`s.region_code = ${q.regionCode}`);
-  if (q.districtCode) parts.push(sql`s.district_code = ${q.districtCode}`);
-  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  if (q.districtCode) { parts.push(sql`s.district_code = ${q.districtCode}`); grain = 'month'; }
+  return { where: parts.length ? sql.join(parts, sql` and `) : sql`true`, grain };
 }
 
 type Sums = { incidents: number; reports: number; victims: number };
@@ -55,13 +63,18 @@ async function rows(ex: Executor, query: SQL): Promise<Row[]> {
   return (res as { rows: Row[] }).rows.map((r) => ({ key: r.key, incidents: Number(r.incidents), reports: Number(r.reports), victims: Number(r.victims) }));
 }
 
-/** Sums of one dimension (or of `all` grouped by a column) over a period. */
-export function sumBy(ex: Executor, dim: string, group: SQL, scope: SQL, from: string, to: string): Promise<Row[]> {
+/** Sums of one dimension (or of `all` grouped by a column) over a period, at a grain. */
+export function sumBy(ex: Executor, dim: string, group: SQL, scope: Scope, from: string, to: string): Promise<Row[]> {
+  const grain = scope.grain === 'day'
+    ? sql`s.district_code = '' and s.day between ${from}::date and ${to}::date`
+    : sql`s.district_code <> '' and s.day between date_trunc('month', ${from}::date)::date and ${to}::date`;
   return rows(ex, sql`
     select ${group} as key, sum(s.incidents)::int as incidents, sum(s.reports)::int as reports, sum(s.victims)::int as victims
-    from stats_rollup s where s.dim = ${dim} and s.day between ${from}::date and ${to}::date and ${scope}
+    from stats_rollup s where s.dim = ${dim} and ${grain} and ${scope.where}
     group by 1 order by 2 desc, 1`);
 }
+
+const byDistricts = (scope: Scope): Scope => ({ ...scope, grain: 'month' });
 
 const KEY = sql`s.key`;
 const REGION = sql`s.region_code`;
@@ -107,7 +120,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
     total(q.from, q.to), total(prev.from, prev.to),
     contactsCount(db, ctx.actor, q, q.from, q.to), contactsCount(db, ctx.actor, q, prev.from, prev.to),
     sumBy(db, 'all', REGION, scope, q.from, q.to), sumBy(db, 'all', REGION, scope, prev.from, prev.to),
-    sumBy(db, 'all', DISTRICT, scope, q.from, q.to), sumBy(db, 'all', DISTRICT, scope, prev.from, prev.to),
+    sumBy(db, 'all', DISTRICT, byDistricts(scope), q.from, q.to), sumBy(db, 'all', DISTRICT, byDistricts(scope), prev.from, prev.to),
     sumBy(db, 'type', KEY, scope, q.from, q.to), sumBy(db, 'channel', KEY, scope, q.from, q.to), sumBy(db, 'place', KEY, scope, q.from, q.to),
     sumBy(db, 'sex', KEY, scope, q.from, q.to), sumBy(db, 'age_group', KEY, scope, q.from, q.to), sumBy(db, 'relation', KEY, scope, q.from, q.to),
     sumBy(db, 'all', months ? sql`to_char(s.day, 'YYYY-MM')` : sql`to_char(s.day, 'YYYY-MM-DD')`, scope, q.from, q.to),
@@ -132,7 +145,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
       victims: growthPercent(before.victims, cur.victims), contacts: growthPercent(contactsBefore, contactsNow),
     },
     byRegion: byRegion.map((r) => ({ regionCode: r.key, incidents: r.incidents, reports: r.reports, victims: r.victims, previous: regionPrev.get(r.key) ?? 0, growthPercent: growthPercent(regionPrev.get(r.key) ?? 0, r.incidents) })),
-    byDistrict: (q.regionCode || territoryOf(ctx.actor).level !== 'national' ? byDistrict : []).filter((r) => r.key !== '')
+    byDistrict: (q.regionCode || territoryOf(ctx.actor).level !== 'national' ? byDistrict : []).filter((r) => r.key !== '-')
       .map((r) => ({ districtCode: r.key, incidents: r.incidents, reports: r.reports, victims: r.victims, previous: districtPrev.get(r.key) ?? 0, growthPercent: growthPercent(districtPrev.get(r.key) ?? 0, r.incidents) })),
     byType: byType.map((r) => ({ key: r.key, incidents: r.incidents })),
     byChannel: byChannel.map((r) => ({ key: r.key, incidents: r.incidents })),
@@ -165,7 +178,8 @@ export async function mapData(ctx: Ctx, q: z.infer<typeof mapQuery>): Promise<z.
   const level = q.regionCode ? 'district' : 'region';
   const prev = previousPeriod(q.from, q.to);
   const group = level === 'region' ? REGION : DISTRICT;
-  const [now, before] = await Promise.all([sumBy(ctx.db, 'all', group, scope, q.from, q.to), sumBy(ctx.db, 'all', group, scope, prev.from, prev.to)]);
+  const s = level === 'region' ? scope : byDistricts(scope);
+  const [now, before] = await Promise.all([sumBy(ctx.db, 'all', group, s, q.from, q.to), sumBy(ctx.db, 'all', group, s, prev.from, prev.to)]);
   const units: unknown = await ctx.db.execute(level === 'region'
     ? sql`select code, name_kk, name_ru, name_en from regions order by code`
     : sql`select code, name_kk, name_ru, name_en from districts where region_code = ${q.regionCode ?? ''} order by code`);

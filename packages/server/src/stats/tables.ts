@@ -112,7 +112,7 @@ export async function publicStats(db: Executor, q: z.infer<typeof publicStatsQue
   if (q.year > thisYear) throw validation([{ path: 'year', message: 'must not be in the future' }]);
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
-  const [byType, names] = await Promise.all([sumBy(db, 'type', sql`s.region_code || '|' || s.key`, sql`true`, from, to), regionNames(db, q.locale)]);
+  const [byType, names] = await Promise.all([sumBy(db, 'type', sql`s.region_code || '|' || s.key`, { where: sql`true`, grain: 'day' }, from, to), regionNames(db, q.locale)]);
   const cell = new Map(byType.map((r) => [r.key, r.incidents]));
   const codes = [...names.keys()];
   const s = suppressTable(codes.map((code) => VIOLENCE_TYPES.map((type) => cell.get(`${code}|${type}`) ?? 0)));
