@@ -38,7 +38,7 @@ const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
 await migrate(database);
 const db = database.db;
 
-let t = performance.now();
+const t = performance.now();
 // units for 7 agencies in every region, routed region-wide, each with a head; a coordinator, a commission member and a prosecutor per region
 await db.execute(sql`
   insert into units (agency_type, name_kk, name_ru, name_en, region_code, created_at)

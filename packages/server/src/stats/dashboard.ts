@@ -129,11 +129,10 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   const prevOf = (list: Row[]) => new Map(list.map((r) => [r.key, r.incidents]));
   const regionPrev = prevOf(byRegionPrev);
   const districtPrev = prevOf(byDistrictPrev);
-  let timelinessFigures: Dashboard['timeliness'] = null;
   const t = await timeliness(ctx, { groupBy: 'region', from: q.from, to: q.to, ...(q.regionCode ? { regionCode: q.regionCode } : {}) });
   const agg = t.rows.reduce((a, r) => ({ done: a.done + r.done, doneOnTime: a.doneOnTime + r.doneOnTime, openOverdue: a.openOverdue + r.openOverdue }), { done: 0, doneOnTime: 0, openOverdue: 0 });
   const judged = agg.done + agg.openOverdue;
-  timelinessFigures = { ...agg, onTimePercent: judged ? Math.round((agg.doneOnTime / judged) * 1000) / 10 : null };
+  const timelinessFigures: Dashboard['timeliness'] = { ...agg, onTimePercent: judged ? Math.round((agg.doneOnTime / judged) * 1000) / 10 : null };
   const ageOrder = (k: string) => AGE_GROUPS.indexOf(k as (typeof AGE_GROUPS)[number]);
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'stats_dashboard', entityId: null, details: { from: q.from, to: q.to, regionCode: q.regionCode ?? null } });
   return {

@@ -1,7 +1,7 @@
 // "Due soon" reminders: once per task, when the time left falls under a lead that depends on the
 // priority, the assignee (or, before anyone took it, the unit) is told. Run every minute beside the
 // escalation sweep; claimed with SKIP LOCKED and marked in the same transaction, so once only.
-import type { Priority, TaskAction } from '@qorgau/core';
+import type { Priority } from '@qorgau/core';
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import { reports, tasks, users } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -29,7 +29,7 @@ export async function sendDueReminders(deps: Pick<Deps, 'db' | 'config' | 'clock
     const notes: NotificationInput[] = [];
     for (const d of due) {
       const to = d.assigneeId ? [d.assigneeId] : members.filter((m) => m.unitId === d.unitId).map((m) => m.id);
-      const params = { reportNumber: d.reportNumber, action: d.action as TaskAction, agencyType: d.agencyType, dueAt: d.dueAt.toISOString(), priority: d.priority };
+      const params = { reportNumber: d.reportNumber, action: d.action, agencyType: d.agencyType, dueAt: d.dueAt.toISOString(), priority: d.priority };
       for (const userId of to) notes.push({ userId, kind: 'task_due_soon', params, reportId: d.reportId, taskId: d.id });
     }
     await notify(tx, now, deps.config, notes);
