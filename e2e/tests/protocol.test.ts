@@ -187,12 +187,10 @@ try {
       await page.getByTestId('unit-form-name-en').fill('Medeu District Police Department');
       await page.getByTestId('unit-form-region').selectOption('KZ-75');
       const districtSelect = page.getByTestId('unit-form-district');
-      await page.waitForFunction(() => (document.querySelector<HTMLSelectElement>('[data-testid="unit-form-district"]')?.options.length ?? 0) > 1);
-      // Medeu district if it is there, else the first one
-      const district = await districtSelect.evaluate((el) => {
-        const options = [...(el as HTMLSelectElement).options].filter((o) => o.value);
-        return (options.find((o) => o.text.startsWith('Медеу')) ?? options[0])?.value ?? '';
-      });
+      // wait for Almaty's own districts (the list of the region chosen before may still be shown)
+      await page.waitForFunction(() => [...(document.querySelector<HTMLSelectElement>('[data-testid="unit-form-district"]')?.options ?? [])]
+        .some((o) => o.text.startsWith('Медеу')));
+      const district = await districtSelect.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Медеу'))?.value ?? '');
       assert.ok(district, 'Almaty has districts');
       await districtSelect.selectOption(district);
       await page.getByTestId('unit-form-email').fill('medeu.police@example.kz');
