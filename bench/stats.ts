@@ -52,12 +52,13 @@ let loadSeconds: number | null = null;
 let rebuildSeconds: number | null = null;
 if (!reuse || (await count(sql`select count(*)::int as n from incidents`)) < INCIDENTS) {
   const t = performance.now();
-  await db.execute(sql`create table if not exists bench_districts as select row_number() over (order by code) - 1 as n, code, region_code from districts`);
+  await db.execute(sql`drop table if exists bench_districts`);
+  await db.execute(sql`create table bench_districts as select row_number() over (order by code) - 1 as n, code, region_code from districts`);
   const nd = await count(sql`select count(*)::int as n from bench_districts`);
   for (let from = 0; from < PERSONS; from += CHUNK) {
     await db.execute(sql`
       insert into persons (id, last_name, first_name, name_key, birth_date, sex, created_at, updated_at)
-      select md5('p' || g)::uuid, 'Бенч', 'Бала', 'bench bala', date '2008-01-01' + (g * 7919 % 6200), case when g % 2 = 0 then 'female' else 'male' end, now(), now()
+      select md5('p' || g)::uuid, 'Бенч', 'Бала', 'bench bala', date '2008-01-01' + (g::bigint * 7919 % 6200)::int, case when g % 2 = 0 then 'female' else 'male' end, now(), now()
       from generate_series(${from}::int, ${Math.min(PERSONS, from + CHUNK) - 1}::int) g`);
   }
   log(`persons ${PERSONS}`);
@@ -71,18 +72,18 @@ if (!reuse || (await count(sql`select count(*)::int as n from incidents`)) < INC
       insert into reports (id, number, region_code, district_code, channel, status, priority, received_at, narrative, reporter, created_at, updated_at)
       select md5('r' || g)::uuid, 'S-' || g, d.region_code, d.code, (${channels})[1 + g % 8], 'closed', 'P3',
              timestamptz '2022-01-01 00:00+05' + (g * 104729 % 157766400) * interval '1 second', 'bench', '{}'::jsonb, now(), now()
-      from generate_series(${from}, ${to}) g join bench_districts d on d.n = (g * 7919) % ${nd}`));
+      from generate_series(${from}::bigint, ${to}::bigint) g join bench_districts d on d.n = (g * 7919) % ${nd}`));
     await db.execute(sql.raw(`
       insert into incidents (id, report_id, position, types, place, region_code, district_code)
       select md5('i' || g)::uuid, md5('r' || g)::uuid, 1,
              case when g % 10 = 0 then array[(${types})[1 + g % 12], 'psychological'] else array[(${types})[1 + g % 12]] end,
              (${places})[1 + g % 8], d.region_code, d.code
-      from generate_series(${from}, ${to}) g join bench_districts d on d.n = (g * 7919) % ${nd}`));
+      from generate_series(${from}::bigint, ${to}::bigint) g join bench_districts d on d.n = (g * 7919) % ${nd}`));
     await db.execute(sql.raw(`
       insert into incident_persons (incident_id, person_id, role, relation)
-      select md5('i' || g)::uuid, md5('p' || ((g * 31) % ${PERSONS}))::uuid, 'victim', null from generate_series(${from}, ${to}) g
+      select md5('i' || g)::uuid, md5('p' || ((g * 31) % ${PERSONS}))::uuid, 'victim', null from generate_series(${from}::bigint, ${to}::bigint) g
       union all
-      select md5('i' || g)::uuid, md5('p' || ((g * 37 + 1) % ${PERSONS}))::uuid, 'perpetrator', (${relations})[1 + g % 10] from generate_series(${from}, ${to}) g where g % 5 < 3`));
+      select md5('i' || g)::uuid, md5('p' || ((g * 37 + 1) % ${PERSONS}))::uuid, 'perpetrator', (${relations})[1 + g % 10] from generate_series(${from}::bigint, ${to}::bigint) g where g % 5 < 3`));
     log(`incidents ${to + 1}`);
   }
   await db.execute(sql`delete from stats_dirty`);
