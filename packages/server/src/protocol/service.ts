@@ -20,7 +20,7 @@ type Row = typeof protocolVersions.$inferSelect;
 export async function ensureDefaultProtocol(db: Executor, now = new Date()): Promise<void> {
   await db.insert(protocolVersions).values({
     version: 1, status: 'active', definition: DEFAULT_PROTOCOL,
-    note: 'Default protocol shipped with Qorgau', createdAt: now, activatedAt: now,
+    note: 'Qorgau негізгі хаттамасы · Базовый протокол Qorgau · Default protocol shipped with Qorgau', createdAt: now, activatedAt: now,
   }).onConflictDoNothing();
 }
 
