@@ -28,6 +28,7 @@ import { UnitsPage } from './units/units-page.tsx';
 import { InboxPage } from './tasks/inbox-page.tsx';
 import { TaskPage } from './tasks/task-page.tsx';
 import { TimelinessPage } from './tasks/timeliness-page.tsx';
+import { PublicStatsPage, StatsDashboardPage, StatsPopulationPage, StatsTablesPage } from './stats/lazy.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -56,6 +57,7 @@ const publicRoutes = (
   <>
     <Route path="/public/report" element={<PublicReportPage />} />
     <Route path="/public/status" element={<PublicStatusPage />} />
+    <Route path="/public/stats" element={<PublicStatsPage />} />
     <Route path="/public" element={<Navigate to="/public/report" replace />} />
   </>
 );
@@ -113,6 +115,9 @@ export function AppRoutes() {
         <Route path="console" element={<RequireCapability capability="contacts.handle"><ConsolePage /></RequireCapability>} />
         <Route path="inbox" element={<RequireCapability capability="tasks.handle"><InboxPage /></RequireCapability>} />
         <Route path="tasks/:id" element={<RequireCapability capability="tasks.handle"><TaskPage /></RequireCapability>} />
+        <Route path="stats" element={<RequireCapability capability="stats.read"><StatsDashboardPage /></RequireCapability>} />
+        <Route path="stats/tables" element={<RequireCapability capability="stats.read"><StatsTablesPage /></RequireCapability>} />
+        <Route path="stats/population" element={<RequireCapability capability="stats.read"><StatsPopulationPage /></RequireCapability>} />
         <Route path="stats/timeliness" element={<RequireCapability capability="stats.read"><TimelinessPage /></RequireCapability>} />
         <Route path="protocol" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version" element={<ProtocolPage />} />

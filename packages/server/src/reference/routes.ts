@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { and, asc, eq, like, notInArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -5,8 +8,20 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { calendarDays, districts, katoUnits, regions, schools, vocabulary } from '../db/schema.ts';
 import { requireActor } from '../http/context.ts';
+import { REFERENCE_DIR } from './sync.ts';
 
 const label = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+
+/** Region boundaries for the statistics maps (reference/regions.geojson.SOURCE.md): read once, kept in memory. */
+let regionsGeoJson: Promise<{ body: Buffer; etag: string }> | null = null;
+function loadRegionsGeoJson(): Promise<{ body: Buffer; etag: string }> {
+  regionsGeoJson ??= readFile(path.join(REFERENCE_DIR, 'regions.geojson')).then((body) => ({
+    body, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`,
+  }));
+  // a failed read is tried again on the next request
+  regionsGeoJson.catch(() => { regionsGeoJson = null; });
+  return regionsGeoJson;
+}
 
 /**
  * Reference data is public knowledge: classifiers, vocabularies and the calendar are served
@@ -21,6 +36,21 @@ export function referenceRoutes(app: FastifyInstance, deps: Deps): void {
   }, async () => {
     const rows = await deps.db.select().from(regions).orderBy(asc(regions.code));
     return { items: rows.map((x) => ({ code: x.code, katoPrefix: x.katoPrefix, kind: x.kind, name: { kk: x.nameKk, ru: x.nameRu, en: x.nameEn } })) };
+  });
+
+  // boundaries hold no personal data: served signed in or not (the public statistics page draws them)
+  r.get('/api/v1/reference/regions.geojson', {
+    schema: { tags, description: 'Boundaries of the 20 first-level units (2022 division) as GeoJSON, feature property iso_code (KZ-10 … KZ-79). geokz (A. Rodionov), CC BY 4.0, from OCHA/UNHCR COD-AB Kazakhstan: show the attribution with the map.' },
+    // after the app-wide onSend hook, which marks every /api/ answer no-store
+    onSend: async (_req, reply, payload) => {
+      reply.header('cache-control', 'public, max-age=86400');
+      return payload;
+    },
+  }, async (req, reply) => {
+    const file = await loadRegionsGeoJson();
+    reply.header('etag', file.etag);
+    if (req.headers['if-none-match'] === file.etag) return reply.code(304).send();
+    return reply.type('application/geo+json').send(file.body);
   });
 
   r.get('/api/v1/reference/districts', {

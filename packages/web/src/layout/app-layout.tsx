@@ -30,7 +30,10 @@ function useNavItems() {
     items.push({ to: '/admin/units', label: t('units.nav'), testId: 'nav-units' });
     items.push({ to: '/roles', label: t('nav.roles'), testId: 'nav-roles' });
   }
-  if (roleHas(user.role, 'stats.read')) items.push({ to: '/stats/timeliness', label: t('timeliness.nav'), testId: 'nav-timeliness' });
+  if (roleHas(user.role, 'stats.read')) {
+    items.push({ to: '/stats', label: t('stats.nav'), testId: 'nav-stats' });
+    items.push({ to: '/stats/timeliness', label: t('timeliness.nav'), testId: 'nav-timeliness' });
+  }
   if (roleHas(user.role, 'audit.read')) items.push({ to: '/audit', label: t('nav.audit'), testId: 'nav-audit' });
   items.push({ to: '/account', label: t('nav.account'), testId: 'nav-account' });
   return items;
@@ -57,7 +60,10 @@ export function AppLayout() {
   const items = useNavItems();
   useFocusOnNavigate();
 
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  // the longest matching entry: /stats/timeliness lights up Timeliness, not Statistics as well
+  const matches = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
+  const activeTo = items.map((i) => i.to).filter(matches).sort((a, b) => b.length - a.length)[0];
+  const isActive = (to: string) => to === activeTo;
 
   return (
     <>

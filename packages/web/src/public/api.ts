@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Locale, ViolenceType } from '@qorgau/core';
 import { get, post } from '../api.ts';
+import type { PublicStats } from '../stats/types.ts';
 
 export const PUBLIC_NARRATIVE_MAX = 5000;
 
@@ -37,5 +38,15 @@ export function usePublicStatus(code: string) {
     enabled: code.length > 0,
     retry: false,
     staleTime: 0,
+  });
+}
+
+/** Published figures (no sign-in): incidents by region × type for a year, small counts suppressed. */
+export function usePublicStats(year: number, locale: Locale) {
+  return useQuery({
+    queryKey: ['public', 'stats', year, locale],
+    queryFn: () => get<PublicStats>(`/v1/public/stats?year=${year}&locale=${locale}`),
+    placeholderData: (previous) => previous,
+    retry: false,
   });
 }

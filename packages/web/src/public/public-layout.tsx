@@ -51,6 +51,7 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
               <Group gap="md" component="nav" aria-label={t('public.nav')}>
                 <Anchor component={Link} to="/public/report" fz="md" data-testid="public-nav-report">{t('public.navReport')}</Anchor>
                 <Anchor component={Link} to="/public/status" fz="md" data-testid="public-nav-status">{t('public.navStatus')}</Anchor>
+                <Anchor component={Link} to="/public/stats" fz="md" data-testid="public-nav-stats">{t('public.navStats')}</Anchor>
               </Group>
             </Group>
             <LanguageSwitcher />
