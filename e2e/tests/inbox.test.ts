@@ -244,6 +244,12 @@ try {
       await page.getByTestId('report-timeline').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
       await screenshot(page, 'report-timeline.png');
       await page.setViewportSize({ width: 1280, height: 800 });
+
+      // the conference calendar of the region lists it among the held ones
+      await page.getByTestId('nav-conferences').click();
+      await page.getByTestId('conferences-status').selectOption('held');
+      await page.getByTestId('conferences-table').waitFor();
+      assert.match((await page.getByTestId('conferences-table').textContent()) ?? '', /Акимат Алмалинского района/);
       assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await context.close();

@@ -28,6 +28,7 @@ import { UnitsPage } from './units/units-page.tsx';
 import { InboxPage } from './tasks/inbox-page.tsx';
 import { TaskPage } from './tasks/task-page.tsx';
 import { TimelinessPage } from './tasks/timeliness-page.tsx';
+import { ConferencesPage } from './conferences/conferences-page.tsx';
 import { PublicStatsPage, StatsDashboardPage, StatsPopulationPage, StatsTablesPage } from './stats/lazy.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
@@ -119,6 +120,7 @@ export function AppRoutes() {
         <Route path="stats/tables" element={<RequireCapability capability="stats.read"><StatsTablesPage /></RequireCapability>} />
         <Route path="stats/population" element={<RequireCapability capability="stats.read"><StatsPopulationPage /></RequireCapability>} />
         <Route path="stats/timeliness" element={<RequireCapability capability="stats.read"><TimelinessPage /></RequireCapability>} />
+        <Route path="conferences" element={<RequireCapability capability="conferences.manage"><ConferencesPage /></RequireCapability>} />
         <Route path="protocol" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version/edit" element={<RequireCapability capability="protocol.edit"><ProtocolEditorPage /></RequireCapability>} />

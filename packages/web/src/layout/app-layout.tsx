@@ -23,6 +23,7 @@ function useNavItems() {
     items.push({ to: '/reports', label: t('reports.nav'), testId: 'nav-reports' });
     items.push({ to: '/persons', label: t('persons.nav'), testId: 'nav-persons' });
   }
+  if (roleHas(user.role, 'conferences.manage')) items.push({ to: '/conferences', label: t('conferences.nav'), testId: 'nav-conferences' });
   // the response protocol in force: for everyone signed in
   items.push({ to: '/protocol', label: t('protocol.nav'), testId: 'nav-protocol' });
   if (roleHas(user.role, 'users.manage')) {
