@@ -4,7 +4,7 @@
 // (all its queries), the map (count and rate) and the official table, 20 times each.
 //   DATABASE_URL=postgres://… npm run bench:stats          (results: bench/results/stats.json)
 // The database `qorgau_bench_stats` on that server is created (and replaced) by this script;
-// BENCH_KEEP=1 reuses it when it is already loaded.
+// BENCH_KEEP=1 reuses it when it is already loaded; BENCH_REBUILD=1 then rebuilds the rollup anyway.
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config/config.ts';
@@ -89,11 +89,15 @@ if (!reuse || (await count(sql`select count(*)::int as n from incidents`)) < INC
   await db.execute(sql`delete from stats_dirty`);
   await db.execute(sql`analyze`);
   loadSeconds = Math.round((performance.now() - t) / 1000);
+  await db.execute(sql`truncate stats_rollup`);
+}
+if (process.env.BENCH_REBUILD === '1' || (await count(sql`select count(*)::int as n from (select 1 from stats_rollup limit 1) x`)) === 0) {
+  await db.execute(sql`truncate stats_rollup`);
   const r = performance.now();
   await rebuildRollup(database, (line) => { if (line.endsWith('2026')) log(`rollup ${line}`); });
   await db.execute(sql`analyze stats_rollup`);
   rebuildSeconds = Math.round((performance.now() - r) / 1000);
-  log(`loaded in ${loadSeconds} s, rollup rebuilt in ${rebuildSeconds} s`);
+  log(`rollup rebuilt in ${rebuildSeconds} s`);
 }
 const incidents = await count(sql`select count(*)::int as n from incidents`);
 const rollupRows = await count(sql`select count(*)::int as n from stats_rollup`);

@@ -521,7 +521,8 @@ export const statsRollup = pgTable('stats_rollup', {
   reports: integer('reports').notNull().default(0),
   victims: integer('victims').notNull().default(0),
 }, (t) => [
-  primaryKey({ columns: [t.dim, t.regionCode, t.day, t.districtCode, t.key] }),
+  // region and day first: a month of a region is deleted and recounted as one range
+  primaryKey({ columns: [t.regionCode, t.day, t.dim, t.districtCode, t.key] }),
   index('stats_rollup_day_idx').on(t.dim, t.day),
 ]);
 

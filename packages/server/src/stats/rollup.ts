@@ -27,9 +27,9 @@ const AGE = sql`case
 end`;
 const AGE_GROUP = sql`case when ${AGE} is null or ${AGE} < 0 or ${AGE} > 17 then 'unknown' when ${AGE} <= 6 then '0-6' when ${AGE} <= 10 then '7-10' when ${AGE} <= 14 then '11-14' else '15-17' end`;
 
-const DIMENSIONS = (g: { district: SQL; day: SQL; vDistrict: SQL; vDay: SQL }) => sql`
+const DIMENSIONS = (g: { district: SQL; day: SQL; vDistrict: SQL; vDay: SQL; victims: SQL }) => sql`
     select 'all', '', b.region_code, ${g.district}, ${g.day}, count(distinct b.iid), count(distinct b.rid),
-           (select count(distinct (v.iid, v.person_id)) from v where v.region_code = b.region_code and ${g.vDistrict} = ${g.district} and ${g.vDay} = ${g.day})
+           coalesce((select va.n from ${g.victims} va where va.region_code = b.region_code and va.district = ${g.district} and va.day = ${g.day}), 0)
       from b group by 3, 4, 5
     union all select 'type', t, b.region_code, ${g.district}, ${g.day}, count(distinct b.iid), 0, 0 from b cross join unnest(b.types) t group by 2, 3, 4, 5
     union all select 'channel', b.channel, b.region_code, ${g.district}, ${g.day}, count(distinct b.iid), 0, 0 from b group by 2, 3, 4, 5
@@ -37,7 +37,8 @@ const DIMENSIONS = (g: { district: SQL; day: SQL; vDistrict: SQL; vDay: SQL }) =
     union all select 'sex', v.sex, v.region_code, ${g.vDistrict}, ${g.vDay}, count(distinct v.iid), 0, count(distinct (v.iid, v.person_id)) from v group by 2, 3, 4, 5
     union all select 'age_group', v.age_group, v.region_code, ${g.vDistrict}, ${g.vDay}, count(distinct v.iid), 0, count(distinct (v.iid, v.person_id)) from v group by 2, 3, 4, 5
     union all select 'relation', coalesce(ip.relation, 'unknown'), b.region_code, ${g.district}, ${g.day}, count(distinct b.iid), 0, 0
-      from b join incident_persons ip on ip.incident_id = b.iid and ip.role = 'perpetrator' group by 2, 3, 4, 5`;
+      from b cross join lateral (select ip.relation from incident_persons ip where ip.incident_id = b.iid and ip.role = 'perpetrator' offset 0) ip
+      group by 2, 3, 4, 5`;
 
 /**
  * Recompute the rollup of the months that hold some (region, day) pairs, in the caller's
@@ -49,25 +50,37 @@ export async function recompute(tx: Executor, pairs: { regionCode: string; day: 
   const months = [...new Map(pairs.map((p) => [`${p.regionCode}|${p.day.slice(0, 7)}`, { regionCode: p.regionCode, month: `${p.day.slice(0, 7)}-01` }])).values()];
   if (!months.length) return;
   const p = sql`unnest(string_to_array(${months.map((m) => m.regionCode).join(',')}, ','), string_to_array(${months.map((m) => m.month).join(',')}, ',')::date[]) as p(region_code, month)`;
+  // one large statement: PostgreSQL's JIT would spend seconds compiling it for milliseconds of work
+  await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`delete from stats_rollup s using ${p} where s.region_code = p.region_code and s.day >= p.month and s.day < (p.month + interval '1 month')::date`);
+  // lateral subqueries fenced with OFFSET 0: the planner cannot know how few (region, month) pairs
+  // there are, and would otherwise scan whole tables; this way every step is an index lookup
   const base = sql`
     select r.id as rid, i.id as iid, r.region_code, coalesce(i.district_code, r.district_code, '-') as district, ${LOCAL_DAY} as day,
            date_trunc('month', ${LOCAL_DAY})::date as month, r.channel, coalesce(i.place, 'unknown') as place, i.types
     from ${p}
-    join reports r on r.region_code = p.region_code
-      and r.received_at >= (p.month::timestamp - interval '5 hours') at time zone 'UTC'
-      and r.received_at < ((p.month + interval '1 month')::timestamp - interval '5 hours') at time zone 'UTC'
-    join incidents i on i.report_id = r.id`;
+    cross join lateral (
+      select r.id, r.region_code, r.district_code, r.received_at, r.channel from reports r
+      where r.region_code = p.region_code
+        and r.received_at >= (p.month::timestamp - interval '5 hours') at time zone 'UTC'
+        and r.received_at < ((p.month + interval '1 month')::timestamp - interval '5 hours') at time zone 'UTC'
+      offset 0) r
+    cross join lateral (select i.id, i.district_code, i.place, i.types from incidents i where i.report_id = r.id offset 0) i`;
   await tx.execute(sql`
     with b as materialized (${base}),
     v as materialized (
       select b.iid, b.region_code, b.district, b.day, b.month, ip.person_id, coalesce(pp.sex, 'unknown') as sex, ${AGE_GROUP} as age_group
-      from b join incident_persons ip on ip.incident_id = b.iid and ip.role = 'victim' join persons pp on pp.id = ip.person_id
-    )
+      from b
+      cross join lateral (select ip.person_id from incident_persons ip where ip.incident_id = b.iid and ip.role = 'victim' offset 0) ip
+      cross join lateral (select pp.sex, pp.birth_date, pp.birth_year_approx from persons pp where pp.id = ip.person_id offset 0) pp
+    ),
+    -- victims per group, counted once here rather than rescanned per group
+    va_day as materialized (select v.region_code, ''::text as district, v.day, count(distinct (v.iid, v.person_id))::int as n from v group by 1, 2, 3),
+    va_month as materialized (select v.region_code, v.district, v.month as day, count(distinct (v.iid, v.person_id))::int as n from v group by 1, 2, 3)
     insert into stats_rollup (dim, key, region_code, district_code, day, incidents, reports, victims)
-    ${DIMENSIONS({ district: sql`''`, day: sql`b.day`, vDistrict: sql`''`, vDay: sql`v.day` })}
+    ${DIMENSIONS({ district: sql`''`, day: sql`b.day`, vDistrict: sql`''`, vDay: sql`v.day`, victims: sql`va_day` })}
     union all
-    ${DIMENSIONS({ district: sql`b.district`, day: sql`b.month`, vDistrict: sql`v.district`, vDay: sql`v.month` })}`);
+    ${DIMENSIONS({ district: sql`b.district`, day: sql`b.month`, vDistrict: sql`v.district`, vDay: sql`v.month`, victims: sql`va_month` })}`);
 }
 
 /** The job: recompute dirty pairs in batches until none is left (or the time is up). */

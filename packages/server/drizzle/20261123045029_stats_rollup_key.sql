@@ -1,0 +1,2 @@
+ALTER TABLE "stats_rollup" DROP CONSTRAINT "stats_rollup_dim_region_code_day_district_code_key_pk";--> statement-breakpoint
+ALTER TABLE "stats_rollup" ADD CONSTRAINT "stats_rollup_region_code_day_dim_district_code_key_pk" PRIMARY KEY("region_code","day","dim","district_code","key");
