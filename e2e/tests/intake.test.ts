@@ -140,6 +140,8 @@ try {
       await page.reload();
       await page.getByTestId('intake-draft-restored').waitFor({ state: 'visible' });
       assert.equal(await page.getByTestId('intake-narrative').inputValue(), markup);
+      // the region's options arrive with the reference data, after the draft is restored
+      await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="intake-region"]')?.value === 'KZ-71', null, { timeout: 15_000 });
       assert.equal(await page.getByTestId('intake-region').inputValue(), 'KZ-71');
       assert.equal(await page.getByTestId('incident-0-type-psychological').isChecked(), true);
 
