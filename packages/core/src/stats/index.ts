@@ -1,2 +1,3 @@
 export * from './growth.ts';
 export * from './suppression.ts';
+export * from './official-table.ts';

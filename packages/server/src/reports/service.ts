@@ -12,6 +12,7 @@ import type { CreateReportInput, ListReportsQuery, ReportDto, ReportSummary } fr
 import { createTasks, protocolFor, tasksOfReport } from '../tasks/service.ts';
 import { markDirty } from '../stats/rollup.ts';
 import type { TaskDto } from '../tasks/schema.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 
 type ReportRow = typeof reports.$inferSelect;
 type IncidentRow = typeof incidents.$inferSelect;
@@ -320,18 +321,6 @@ export function reportScopeSql(s: ScopeFilter): SQL | undefined {
   const scoped = and(territory, agency);
   if (s.none) return sql`false`;
   return scoped ? or(own, scoped) : undefined;
-}
-
-type Cursor = { at: string; id: string };
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-function decodeCursor(s: string): Cursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string, string];
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
-    return { at, id };
-  } catch {
-    throw validation([{ path: 'cursor', message: 'must be a cursor returned by a previous page' }]);
-  }
 }
 
 

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { forbidden, validation } from '../http/errors.ts';
-import { timeliness } from '../tasks/timeliness.ts';
+import { onTimePercent, timelinessRows } from '../tasks/timeliness.ts';
 
 const date = z.iso.date('must be a date YYYY-MM-DD');
 export const dashboardQuery = z.object({
@@ -116,7 +116,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   const db = ctx.db;
   const total = async (from: string, to: string) => (await sumBy(db, 'all', sql`''`, scope, from, to))[0] ?? { incidents: 0, reports: 0, victims: 0 };
   const months = Date.parse(q.to) - Date.parse(q.from) > 62 * DAY_MS;
-  const [cur, before, contactsNow, contactsBefore, byRegion, byRegionPrev, byDistrict, byDistrictPrev, byType, byChannel, byPlace, bySex, byAge, byRelation, trend, pending] = await Promise.all([
+  const [cur, before, contactsNow, contactsBefore, byRegion, byRegionPrev, byDistrict, byDistrictPrev, byType, byChannel, byPlace, bySex, byAge, byRelation, trend, pending, timelinessByRegion] = await Promise.all([
     total(q.from, q.to), total(prev.from, prev.to),
     contactsCount(db, ctx.actor, q, q.from, q.to), contactsCount(db, ctx.actor, q, prev.from, prev.to),
     sumBy(db, 'all', REGION, scope, q.from, q.to), sumBy(db, 'all', REGION, scope, prev.from, prev.to),
@@ -125,14 +125,13 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
     sumBy(db, 'sex', KEY, scope, q.from, q.to), sumBy(db, 'age_group', KEY, scope, q.from, q.to), sumBy(db, 'relation', KEY, scope, q.from, q.to),
     sumBy(db, 'all', months ? sql`to_char(s.day, 'YYYY-MM')` : sql`to_char(s.day, 'YYYY-MM-DD')`, scope, q.from, q.to),
     db.execute(sql`select count(*)::int as n from stats_dirty`).then((r: unknown) => (r as { rows: { n: number }[] }).rows[0]?.n ?? 0),
+    timelinessRows(ctx, { groupBy: 'region', from: q.from, to: q.to, ...(q.regionCode ? { regionCode: q.regionCode } : {}) }),
   ]);
   const prevOf = (list: Row[]) => new Map(list.map((r) => [r.key, r.incidents]));
   const regionPrev = prevOf(byRegionPrev);
   const districtPrev = prevOf(byDistrictPrev);
-  const t = await timeliness(ctx, { groupBy: 'region', from: q.from, to: q.to, ...(q.regionCode ? { regionCode: q.regionCode } : {}) });
-  const agg = t.rows.reduce((a, r) => ({ done: a.done + r.done, doneOnTime: a.doneOnTime + r.doneOnTime, openOverdue: a.openOverdue + r.openOverdue }), { done: 0, doneOnTime: 0, openOverdue: 0 });
-  const judged = agg.done + agg.openOverdue;
-  const timelinessFigures: Dashboard['timeliness'] = { ...agg, onTimePercent: judged ? Math.round((agg.doneOnTime / judged) * 1000) / 10 : null };
+  const agg = timelinessByRegion.reduce((a, r) => ({ done: a.done + r.done, doneOnTime: a.doneOnTime + r.doneOnTime, openOverdue: a.openOverdue + r.openOverdue }), { done: 0, doneOnTime: 0, openOverdue: 0 });
+  const timelinessFigures: Dashboard['timeliness'] = { ...agg, onTimePercent: onTimePercent(agg.doneOnTime, agg.done, agg.openOverdue) };
   const ageOrder = (k: string) => AGE_GROUPS.indexOf(k as (typeof AGE_GROUPS)[number]);
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'stats_dashboard', entityId: null, details: { from: q.from, to: q.to, regionCode: q.regionCode ?? null } });
   return {

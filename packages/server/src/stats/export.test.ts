@@ -1,9 +1,9 @@
+import type { OfficialTable } from '@qorgau/core';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { exportTable, formatGeneratedAt, sheetName } from './export.ts';
-import type { OfficialTable } from './official-table.ts';
 
 // Every Kazakh-specific letter, lower and upper case
 const KAZAKH_LETTERS = 'әғқңөұүһіӘҒҚҢӨҰҮҺІ';

@@ -1,14 +1,14 @@
-// Renders an OfficialTable (official-table.ts) as a file a ministry analyst can open: XLSX (Excel,
+// Renders an OfficialTable (core/stats/official-table.ts) as a file a ministry analyst can open: XLSX (Excel,
 // formatted as a report table), CSV (RFC 4180, UTF-8 with BOM, for machines and spreadsheets) and
 // PDF (landscape A4, for printing and signing off).
 //
 // Pure: the output depends only on the table (and the fonts committed in ../../assets/fonts).
 // No database, no clock: document dates come from table.generatedAt.
+import type { OfficialTable } from '@qorgau/core';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { kzLocal } from '@qorgau/core';
-import type { OfficialTable } from './official-table.ts';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
 

@@ -9,6 +9,7 @@ import { can, territoryOf, type Actor } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { forbidden, validation } from '../http/errors.ts';
+import { ageGroupSql, RECEIVED_LOCAL } from './sql.ts';
 
 export const GROUP_BY = ['region', 'district', 'type', 'channel', 'place', 'sex', 'ageGroup', 'relation'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -49,7 +50,7 @@ export function periodsBetween(from: string, to: string, interval: IncidentStats
   return out;
 }
 
-const LOCAL = sql`(r.received_at at time zone 'UTC' + interval '5 hours')`;
+const LOCAL = RECEIVED_LOCAL;
 const PERIOD: Record<IncidentStatsQuery['interval'], SQL> = {
   year: sql`to_char(${LOCAL}, 'YYYY')`,
   quarter: sql`to_char(${LOCAL}, 'YYYY-"Q"Q')`,
@@ -67,10 +68,6 @@ export function statsTerritorySql(actor: Actor): SQL {
   }
 }
 
-const AGE = sql`case
-  when p.birth_date is not null then extract(year from age((${LOCAL})::date, p.birth_date))::int
-  when p.birth_year_approx is not null then extract(year from ${LOCAL})::int - p.birth_year_approx
-end`;
 
 function groupSql(groupBy: GroupBy): { key: SQL; from: SQL } {
   const victims = sql`join incident_persons ip on ip.incident_id = i.id and ip.role = 'victim' join persons p on p.id = ip.person_id`;
@@ -83,7 +80,7 @@ function groupSql(groupBy: GroupBy): { key: SQL; from: SQL } {
     case 'relation': return { key: sql`coalesce(ip.relation, 'unknown')`, from: sql`join incident_persons ip on ip.incident_id = i.id and ip.role = 'perpetrator'` };
     case 'sex': return { key: sql`coalesce(p.sex, 'unknown')`, from: victims };
     case 'ageGroup': return {
-      key: sql`case when ${AGE} is null or ${AGE} < 0 or ${AGE} > 17 then 'unknown' when ${AGE} <= 6 then '0-6' when ${AGE} <= 10 then '7-10' when ${AGE} <= 14 then '11-14' else '15-17' end`,
+      key: ageGroupSql('p', sql`(${LOCAL})::date`),
       from: victims,
     };
   }

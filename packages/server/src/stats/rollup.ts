@@ -7,6 +7,7 @@ import { kzLocal } from '@qorgau/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { statsDirty } from '../db/schema.ts';
+import { ageGroupSql, RECEIVED_LOCAL } from './sql.ts';
 import type { Deps } from '../deps.ts';
 
 /** The Kazakhstan-time date of an instant. */
@@ -19,13 +20,9 @@ export async function markDirty(tx: Executor, pairs: { regionCode: string; at: D
   if (unique.length) await tx.insert(statsDirty).values(unique).onConflictDoNothing();
 }
 
-const LOCAL_DAY = sql`(r.received_at at time zone 'UTC' + interval '5 hours')::date`;
-// the victim's age on the day the report was received (core/stats AGE_GROUPS)
-const AGE = sql`case
-  when pp.birth_date is not null then extract(year from age(b.day, pp.birth_date))::int
-  when pp.birth_year_approx is not null then extract(year from b.day)::int - pp.birth_year_approx
-end`;
-const AGE_GROUP = sql`case when ${AGE} is null or ${AGE} < 0 or ${AGE} > 17 then 'unknown' when ${AGE} <= 6 then '0-6' when ${AGE} <= 10 then '7-10' when ${AGE} <= 14 then '11-14' else '15-17' end`;
+const LOCAL_DAY = sql`${RECEIVED_LOCAL}::date`;
+// the victim's age on the day the report was received
+const AGE_GROUP = ageGroupSql('pp', sql`b.day`);
 
 const DIMENSIONS = (g: { district: SQL; day: SQL; vDistrict: SQL; vDay: SQL; victims: SQL }) => sql`
     select 'all', '', b.region_code, ${g.district}, ${g.day}, count(distinct b.iid), count(distinct b.rid),

@@ -1,6 +1,7 @@
 // Official report tables: region × violence type for a period, with totals, the previous period
 // and growth — the layout of a ministry report — in kk, ru or en; exported by export.ts. The public
 // variant suppresses small counts (core/stats suppression) and carries no personal data.
+import type { OfficialTable } from '@qorgau/core';
 import { growthPercent, LOCALES, suppressTable, VIOLENCE_TYPES, violenceTypeLabels, type Locale, type Mark } from '@qorgau/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,7 +10,6 @@ import type { Executor } from '../db/client.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { validation } from '../http/errors.ts';
 import { checkPeriod, previousPeriod, rollupScope, sumBy } from './dashboard.ts';
-import type { OfficialTable } from './official-table.ts';
 
 const TEXT: Record<Locale, { title: string; region: string; total: string; previous: string; growth: string; all: string; note: string; publicNote: string; months: string[] }> = {
   kk: {

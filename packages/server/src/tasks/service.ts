@@ -19,6 +19,7 @@ import { workingCalendar } from '../reference/calendar.ts';
 import { denyAsNotFound, isUuid, reportScope } from '../reports/service.ts';
 import { resolveUnits, routeKey } from '../units/service.ts';
 import type { InboxQuery, TaskDto } from './schema.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 type ReportRow = typeof reports.$inferSelect;
@@ -174,18 +175,6 @@ export async function getTask(ctx: Ctx, id: string) {
       };
     }),
   };
-}
-
-type Cursor = { at: string; id: string };
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-function decodeCursor(s: string): Cursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string, string];
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw new Error('shape');
-    return { at, id };
-  } catch {
-    throw validation([{ path: 'cursor', message: 'must be a cursor returned by a previous page' }]);
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { ApiError, get, post, withQuery } from '../api.ts';
 import { refreshAfterTaskChange } from '../tasks/api.ts';
 import type { UnitMember } from '../tasks/types.ts';
 import type { Items } from '../types.ts';
-import type { Conference, RecordBody, ScheduleBody, Unit } from './types.ts';
+import type { Conference, ConferenceStatus, RecordBody, ScheduleBody, Unit } from './types.ts';
 
 /** Roles whose members may see the members of any unit (for inviting named people). */
 const MEMBER_READERS: readonly Role[] = ['regional_coordinator', 'supervisor'];
@@ -12,6 +12,16 @@ const MEMBER_READERS: readonly Role[] = ['regional_coordinator', 'supervisor'];
 function noRetryOnClientError(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status < 500) return false;
   return failureCount < 2;
+}
+
+/** The conferences of the user's territory with a status, soonest first. */
+export function useConferences(status: ConferenceStatus) {
+  return useQuery({
+    queryKey: ['conferences', status],
+    queryFn: () => get<Items<Conference>>(withQuery('/v1/conferences', { status })),
+    select: (data) => data.items,
+    retry: noRetryOnClientError,
+  });
 }
 
 export function useReportConferences(reportId: string) {

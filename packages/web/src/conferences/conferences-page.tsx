@@ -1,34 +1,25 @@
 import { Anchor, Badge, Group, Loader, NativeSelect, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { get, withQuery } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Page } from '../components/page.tsx';
 import { formatDateTime } from '../format.ts';
 import { useLocale } from '../i18n/use-locale.ts';
-import type { Items } from '../types.ts';
-import type { Conference, ConferenceStatus } from './types.ts';
-
-const STATUS_COLORS: Record<ConferenceStatus, string> = { scheduled: 'violet', held: 'teal', cancelled: 'gray' };
-const STATUSES: ConferenceStatus[] = ['scheduled', 'held', 'cancelled'];
+import { useConferences } from './api.ts';
+import { CONFERENCE_STATUS_COLORS, CONFERENCE_STATUSES } from './types.ts';
 
 /** The case conferences of the user's territory (commission, coordinators, supervisors, guardianship), soonest first. */
 export function ConferencesPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params, setParams] = useSearchParams();
-  const status = (STATUSES as string[]).includes(params.get('status') ?? '') ? params.get('status') as ConferenceStatus : 'scheduled';
-  const list = useQuery({
-    queryKey: ['conferences', status],
-    queryFn: () => get<Items<Conference>>(withQuery('/v1/conferences', { status })),
-    select: (d) => d.items,
-  });
+  const status = CONFERENCE_STATUSES.find((s) => s === params.get('status')) ?? 'scheduled';
+  const list = useConferences(status);
   return (
     <Page title={t('conferences.title')}>
       <Group mb="md">
         <NativeSelect label={t('conferences.status.label')} value={status} data-testid="conferences-status"
-          data={STATUSES.map((s) => ({ value: s, label: t(`conferences.status.${s}`) }))}
+          data={CONFERENCE_STATUSES.map((s) => ({ value: s, label: t(`conferences.status.${s}`) }))}
           onChange={(e) => setParams({ status: e.currentTarget.value }, { replace: true })} />
       </Group>
       {list.isPending && <Loader aria-label={t('common.loading')} />}
@@ -56,7 +47,7 @@ export function ConferencesPage() {
                 </Table.Td>
                 <Table.Td>{c.location ?? '—'}</Table.Td>
                 <Table.Td>{c.participants.length}</Table.Td>
-                <Table.Td><Badge color={STATUS_COLORS[c.status]} variant="light">{t(`conferences.status.${c.status}`)}</Badge></Table.Td>
+                <Table.Td><Badge color={CONFERENCE_STATUS_COLORS[c.status]} variant="light">{t(`conferences.status.${c.status}`)}</Badge></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

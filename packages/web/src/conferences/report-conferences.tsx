@@ -14,10 +14,9 @@ import { useNow } from '../tasks/time-left.ts';
 import type { Task } from '../tasks/types.ts';
 import { useTaskVocab } from '../tasks/vocab.ts';
 import { useCancelConference, useInvitablePeople, useRecordConference, useReportConferences, useScheduleConference } from './api.ts';
-import { CONFERENCE_KINDS, type Conference, type ConferenceKind, type FollowUpBody, type Participant } from './types.ts';
+import { CONFERENCE_KINDS, CONFERENCE_STATUS_COLORS, type Conference, type ConferenceKind, type FollowUpBody, type Participant } from './types.ts';
 import { fromKzInput, kzInputValue } from '../format.ts';
 
-const STATUS_COLORS: Record<string, string> = { scheduled: 'violet', held: 'teal', cancelled: 'gray' };
 
 /** `YYYY-MM-DDTHH:mm` in Kazakhstan time, as a datetime-local input takes it; the app shows every time in that zone. */
 const localInput = kzInputValue;
@@ -414,7 +413,7 @@ function ConferenceCard({ conference, reportId }: { conference: Conference; repo
         <Title order={3} size="h5">{t(`conferences.kind.${c.kind}`)}</Title>
         <Group gap="xs">
           <Text size="sm" fw={600}><time dateTime={c.scheduledAt}>{formatDateTime(c.scheduledAt, vocab.locale)}</time></Text>
-          <Badge color={STATUS_COLORS[c.status] ?? 'gray'} variant="light" data-testid="conference-status">{t(`conferences.status.${c.status}`)}</Badge>
+          <Badge color={CONFERENCE_STATUS_COLORS[c.status]} variant="light" data-testid="conference-status">{t(`conferences.status.${c.status}`)}</Badge>
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">

@@ -6,6 +6,8 @@ import type { Task } from '../tasks/types.ts';
 export const CONFERENCE_KINDS = ['commission', 'interagency'] as const;
 export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
 export type ConferenceStatus = 'scheduled' | 'held' | 'cancelled';
+export const CONFERENCE_STATUSES: readonly ConferenceStatus[] = ['scheduled', 'held', 'cancelled'];
+export const CONFERENCE_STATUS_COLORS: Record<ConferenceStatus, string> = { scheduled: 'violet', held: 'teal', cancelled: 'gray' };
 
 export interface Participant {
   userId: string | null;

@@ -10,7 +10,7 @@ import type { PreviewResult } from './api.ts';
 import { PriorityBadge } from './protocol-document.tsx';
 import type { Sample } from './preview-sample.ts';
 import { useProtocolText } from './text.ts';
-import { formatKz } from './time.ts';
+import { formatDateTime } from '../format.ts';
 
 export type PreviewState = 'incomplete' | 'invalid' | 'error' | 'loading' | 'ready';
 
@@ -125,7 +125,7 @@ function Result({ result }: { result: PreviewResult }) {
             </Group>
             <Text size="sm" mt={4}>
               <Text span c="dimmed">{t('protocol.preview.due')} </Text>
-              <Text span fw={600} data-testid={`preview-task-${task.ruleId}-due`}>{formatKz(task.dueAt, locale)}</Text>
+              <Text span fw={600} data-testid={`preview-task-${task.ruleId}-due`}>{formatDateTime(task.dueAt, locale)}</Text>
               <Text span c="dimmed" size="xs"> · <Code fz="xs">{task.ruleId}</Code></Text>
             </Text>
             {task.escalation.length > 0 && (
@@ -134,7 +134,7 @@ function Result({ result }: { result: PreviewResult }) {
                 {task.escalation.map((e, i) => (
                   <span key={`${e.to}-${i}`}>
                     {i > 0 && ' → '}
-                    {text.level(e.to)} <Text span fw={500} c="dark.4" fz="xs">{formatKz(e.at, locale)}</Text>
+                    {text.level(e.to)} <Text span fw={500} c="dark.4" fz="xs">{formatDateTime(e.at, locale)}</Text>
                   </span>
                 ))}
               </Text>

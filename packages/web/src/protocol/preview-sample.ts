@@ -1,7 +1,7 @@
 // The sample report of the editor's preview and the facts it sends to the server.
 import type { Channel, PerpetratorRelation, Place, ScreeningQuestion, ViolenceType } from '@qorgau/core';
 import type { PreviewFacts } from './api.ts';
-import { fromKzInput, kzInputValue } from './time.ts';
+import { fromKzInput, kzInputValue } from '../format.ts';
 
 export interface Sample {
   channel: Channel;

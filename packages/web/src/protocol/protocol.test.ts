@@ -10,7 +10,7 @@ import {
 } from './editor-state.ts';
 import { defaultSample, sampleFacts } from './preview-sample.ts';
 import { afterWords, conditionLines, conditionSentence, describePath, joinWords, problemWords, rulesFor, withinWords } from './words.ts';
-import { formatKz, fromKzInput, kzInputValue } from './time.ts';
+import { formatDateTime, fromKzInput, kzInputValue } from '../format.ts';
 
 const ts: Partial<Record<Locale, TFunction>> = {};
 beforeAll(async () => {
@@ -118,6 +118,6 @@ describe('preview sample and Kazakhstan time', () => {
     expect(fromKzInput('2026-03-06T17:30')).toBe('2026-03-06T12:30:00.000Z');
     expect(fromKzInput('2026-03-06')).toBeNull();
     expect(kzInputValue(new Date('2026-03-06T20:00:00Z'))).toBe('2026-03-07T01:00');
-    expect(formatKz('2026-03-06T12:30:00Z', 'en')).toContain('17:30');
+    expect(formatDateTime('2026-03-06T12:30:00Z', 'en')).toContain('17:30');
   });
 });

@@ -64,22 +64,7 @@ export interface MapData {
   items: MapItem[];
 }
 
-/** packages/server/src/stats/official-table.ts */
-export interface OfficialTable {
-  locale: Locale;
-  title: string;
-  subtitle: string;
-  rowHeader: string;
-  columns: { key: string; label: string }[];
-  rows: { key: string; label: string; values: (number | null)[]; total: number | null; previousTotal: number | null; growthPercent: number | null }[];
-  totals: { label: string; values: (number | null)[]; total: number | null; previousTotal: number | null; growthPercent: number | null };
-  totalHeader: string;
-  previousHeader: string;
-  growthHeader: string;
-  note: string | null;
-  generatedAt: string;
-  source: string;
-}
+export type { OfficialTable } from '@qorgau/core';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
 

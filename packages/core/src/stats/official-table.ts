@@ -1,7 +1,7 @@
 // The shape of an official report table (region × type for a period, with totals and growth), as
-// built by tables.ts and rendered by export.ts (XLSX, CSV, PDF). All labels are already in the
-// reader's language.
-import type { Locale } from '@qorgau/core';
+// the server builds it (stats/tables.ts), exports it (stats/export.ts: XLSX, CSV, PDF) and the web
+// shows it. All labels are already in the reader's language.
+import type { Locale } from '../vocab.ts';
 
 export type OfficialTable = {
   locale: Locale;
