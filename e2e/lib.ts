@@ -133,3 +133,14 @@ export async function untranslatedKeys(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/** A bearer token for a demo user, for tests that prepare data through the API. */
+export async function apiLogin(username: string, password: string = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}

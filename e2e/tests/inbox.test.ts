@@ -9,20 +9,10 @@ import { test } from 'node:test';
 import { agencyTypeLabels } from '@qorgau/core';
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD, baseUrl, label, launchBrowser, newSession, screenshot, signIn, signOut, switchLanguage, untranslatedKeys, type Locale,
+  DEMO_PASSWORD, apiLogin, baseUrl, label, launchBrowser, newSession, screenshot, signIn, signOut, switchLanguage, untranslatedKeys, type Locale,
 } from '../lib.ts';
 
 const browser: Browser = await launchBrowser();
-
-async function apiLogin(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(response.status, 200, `${username} signs in`);
-  return (await response.json()).token;
-}
 
 async function apiGet(token: string, path: string): Promise<any> {
   const response = await fetch(`${baseUrl()}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -8,20 +8,10 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD, baseUrl, label, launchBrowser, newSession, screenshot, signIn, switchLanguage, untranslatedKeys, type Locale,
+  DEMO_PASSWORD, apiLogin, baseUrl, label, launchBrowser, newSession, screenshot, signIn, switchLanguage, untranslatedKeys, type Locale,
 } from '../lib.ts';
 
 const browser: Browser = await launchBrowser();
-
-async function apiLogin(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(response.status, 200, `${username} signs in`);
-  return (await response.json()).token;
-}
 
 /** Today in Kazakhstan (UTC+5). */
 const kzToday = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);

@@ -29,6 +29,36 @@ function OrderButtons({ index, count, onMove, label }: { index: number; count: n
   );
 }
 
+/** A rule row's number with its order buttons, and its id: the same in every rule table. */
+function RuleHeadCells({ index, count, id, path, testId, onMove, onId, error }: {
+  index: number; count: number; id: string; path: string; testId: string;
+  onMove: (delta: number) => void; onId: (id: string) => void; error: string | undefined;
+}) {
+  const { t } = useProtocolText();
+  return (
+    <>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm" c="dimmed" w={18}>{index + 1}</Text>
+          <OrderButtons index={index} count={count} onMove={onMove} label={id} />
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          id={`pf-${path}.id`}
+          aria-label={t('protocol.field.id')}
+          value={id}
+          onChange={(e) => onId(e.currentTarget.value)}
+          error={error}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          spellCheck={false}
+          data-testid={`${testId}-id`}
+        />
+      </Table.Td>
+    </>
+  );
+}
+
 function RemoveButton({ onClick, label, testId }: { onClick: () => void; label: string; testId: string }) {
   return (
     <ActionIcon variant="subtle" color="red" onClick={onClick} aria-label={label} data-testid={testId}>
@@ -153,24 +183,8 @@ export function PriorityRulesEditor({ rules, onChange, problems }: {
             return (
               <Fragment key={rule.key}>
                 <Table.Tr data-testid={`priority-rule-${i}`} data-rule-id={rule.id} className="protocol-editor-main-row">
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Text size="sm" c="dimmed" w={18}>{i + 1}</Text>
-                      <OrderButtons index={i} count={rules.length} onMove={(d) => onChange(move(rules, i, d))} label={rule.id} />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      id={`pf-${path}.id`}
-                      aria-label={t('protocol.field.id')}
-                      value={rule.id}
-                      onChange={(e) => set(i, { ...rule, id: e.currentTarget.value })}
-                      error={err(`${path}.id`)}
-                      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                      spellCheck={false}
-                      data-testid={`priority-rule-${i}-id`}
-                    />
-                  </Table.Td>
+                  <RuleHeadCells index={i} count={rules.length} id={rule.id} path={path} testId={`priority-rule-${i}`}
+                    onMove={(d) => onChange(move(rules, i, d))} onId={(id) => set(i, { ...rule, id })} error={err(`${path}.id`)} />
                   <Table.Td>
                     <SegmentedControl
                       id={`pf-${path}.priority`}
@@ -266,24 +280,8 @@ export function TaskRulesEditor({ rules, onChange, problems }: {
             return (
               <Fragment key={rule.key}>
                 <Table.Tr data-testid={`task-rule-${i}`} data-rule-id={rule.id} className="protocol-editor-main-row">
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Text size="sm" c="dimmed" w={18}>{i + 1}</Text>
-                      <OrderButtons index={i} count={rules.length} onMove={(d) => onChange(move(rules, i, d))} label={rule.id} />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      id={`pf-${path}.id`}
-                      aria-label={t('protocol.field.id')}
-                      value={rule.id}
-                      onChange={(e) => set(i, { ...rule, id: e.currentTarget.value })}
-                      error={err(`${path}.id`)}
-                      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                      spellCheck={false}
-                      data-testid={`task-rule-${i}-id`}
-                    />
-                  </Table.Td>
+                  <RuleHeadCells index={i} count={rules.length} id={rule.id} path={path} testId={`task-rule-${i}`}
+                    onMove={(d) => onChange(move(rules, i, d))} onId={(id) => set(i, { ...rule, id })} error={err(`${path}.id`)} />
                   <Table.Td>
                     <NativeSelect
                       id={`pf-${path}.agencyType`}
