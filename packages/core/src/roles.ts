@@ -3,7 +3,7 @@ import type { AgencyType } from './vocab.ts';
 // Roles of API.md. What each role may do is decided here once, for the server's access
 // policy and for the web's navigation alike.
 export const ROLES = [
-  'admin', 'hotline_operator', 'supervisor', 'school_specialist', 'police_inspector', 'health_worker',
+  'admin', 'hotline_operator', 'supervisor', 'school_specialist', 'teacher', 'police_inspector', 'health_worker',
   'guardianship_officer', 'service_provider', 'commission_member', 'regional_coordinator', 'analyst', 'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,22 +36,38 @@ export const CAPABILITIES = [
   'protocol.edit',
   /** schedule and record case conferences (commission on juvenile affairs, interagency meetings) */
   'conferences.manage',
+  /** log a safeguarding concern about a pupil of one's school (teachers and school staff) */
+  'concerns.create',
+  /** review concerns of one's school, act on them and escalate them to reports (safeguarding lead) */
+  'concerns.review',
+  /** the school registry: edit and import schools */
+  'schools.manage',
+  /** workforce: specialists, norms, caseloads, under-served schools and recommended allocations */
+  'workforce.read',
+  'workforce.manage',
+  /** prevention programmes, sessions, trainings and volunteer groups */
+  'prevention.read',
+  'prevention.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['users.manage', 'audit.read', 'protocol.edit', 'stats.read'],
+  admin: ['users.manage', 'audit.read', 'protocol.edit', 'stats.read', 'schools.manage', 'workforce.read', 'workforce.manage', 'prevention.read', 'prevention.manage'],
   auditor: ['audit.read', 'stats.read'],
   hotline_operator: ['contacts.handle', 'reports.create', 'reports.read', 'tasks.handle'],
   supervisor: ['contacts.handle', 'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'stats.read', 'cases.read', 'conferences.manage'],
-  school_specialist: ['reports.create', 'reports.read', 'tasks.handle', 'cases.read'],
-  police_inspector: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read'],
+  school_specialist: ['reports.create', 'reports.read', 'tasks.handle', 'cases.read', 'concerns.create', 'concerns.review', 'workforce.read', 'prevention.read', 'prevention.manage'],
+  teacher: ['concerns.create'],
+  police_inspector: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'prevention.read', 'prevention.manage'],
   health_worker: ['reports.create', 'reports.read', 'sensitive_details', 'tasks.handle', 'cases.read'],
   guardianship_officer: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'cases.manage', 'conferences.manage'],
   service_provider: ['reports.read', 'tasks.handle', 'cases.read'],
   commission_member: ['reports.read', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read', 'conferences.manage'],
-  regional_coordinator: ['reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read', 'conferences.manage'],
-  analyst: ['stats.read'],
+  regional_coordinator: [
+    'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read',
+    'conferences.manage', 'schools.manage', 'workforce.read', 'workforce.manage', 'prevention.read', 'prevention.manage',
+  ],
+  analyst: ['stats.read', 'workforce.read', 'prevention.read'],
 };
 
 export function capabilitiesOf(role: Role): readonly Capability[] {
@@ -69,6 +85,7 @@ export const DEFAULT_AGENCY: Record<Role, AgencyType | null> = {
   hotline_operator: 'hotline',
   supervisor: 'hotline',
   school_specialist: 'education',
+  teacher: 'education',
   police_inspector: 'police',
   health_worker: 'health',
   guardianship_officer: 'social_protection',

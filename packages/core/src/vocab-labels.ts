@@ -4,7 +4,8 @@
 // қамқоршылық органы / органы опеки и попечительства, КТІЖК/КДН, etc.
 import type { Role } from './roles.ts';
 import type {
-  AgencyType, Channel, EscalationLevel, NotificationKind, PerpetratorRelation, Place, Priority, ReporterRelation, Sex,
+  AgencyType, BodyRegion, Channel, ConcernAction, ConcernCategory, ConcernStatus, EscalationLevel, FacilitatorType, NotificationKind,
+  SpecialistKind, PerpetratorRelation, Place, Priority, ReporterRelation, Sex,
   TaskAction, TaskOutcome, TaskStatus, ViolenceType,
 } from './vocab.ts';
 
@@ -189,6 +190,7 @@ export const sexLabels: Record<Sex, Label> = {
 
 export const roleLabels: Record<Role, Label> = {
   admin: { kk: 'Жүйе әкімшісі', ru: 'Администратор', en: 'Administrator' },
+  teacher: { kk: 'Мұғалім', ru: 'Учитель', en: 'Teacher' },
   hotline_operator: { kk: 'Жедел желі операторы', ru: 'Оператор горячей линии', en: 'Hotline operator' },
   supervisor: { kk: 'Супервайзер (ауысым жетекшісі)', ru: 'Супервайзер', en: 'Supervisor' },
   school_specialist: {
@@ -286,4 +288,72 @@ export const notificationKindLabels: Record<NotificationKind, Label> = {
   task_due_soon: { kk: 'Тапсырма мерзімі жақындады', ru: 'Срок задачи подходит', en: 'Task due soon' },
   conference_invited: { kk: 'Кеңеске шақыру', ru: 'Приглашение на совещание', en: 'Invitation to a case conference' },
   report_closed: { kk: 'Хабарлама жабылды', ru: 'Сообщение закрыто', en: 'Report closed' },
+  concern_new: { kk: 'Мектепте жаңа алаңдаушылық', ru: 'Новая тревога в школе', en: 'New safeguarding concern in your school' },
+};
+
+export const concernCategoryLabels: Record<ConcernCategory, Label> = {
+  injury: { kk: 'Дене жарақаты, көгерулер', ru: 'Травмы, синяки', en: 'Injury or bruising' },
+  disclosure: { kk: 'Баланың өзі айтты', ru: 'Ребёнок рассказал сам', en: 'Disclosure by the child' },
+  behaviour_change: { kk: 'Мінез-құлықтың өзгеруі', ru: 'Изменение поведения', en: 'Change in behaviour' },
+  neglect_signs: { kk: 'Қараусыз қалу белгілері', ru: 'Признаки пренебрежения нуждами', en: 'Signs of neglect' },
+  absence: { kk: 'Сабаққа келмеу', ru: 'Пропуски занятий', en: 'Absence from school' },
+  bullying: { kk: 'Буллинг', ru: 'Буллинг', en: 'Bullying' },
+  online_risk: { kk: 'Интернеттегі қауіп', ru: 'Риски в интернете', en: 'Online risk' },
+  self_harm: { kk: 'Өзіне зиян келтіру белгілері', ru: 'Признаки самоповреждения', en: 'Signs of self-harm' },
+  family_situation: { kk: 'Отбасындағы жағдай', ru: 'Ситуация в семье', en: 'Family situation' },
+  substance_use: { kk: 'Психобелсенді заттарды қолдану', ru: 'Употребление психоактивных веществ', en: 'Substance use' },
+  other: { kk: 'Басқа', ru: 'Другое', en: 'Other' },
+};
+
+export const concernStatusLabels: Record<ConcernStatus, Label> = {
+  new: { kk: 'Жаңа', ru: 'Новая', en: 'New' },
+  under_review: { kk: 'Қаралуда', ru: 'На рассмотрении', en: 'Under review' },
+  monitoring: { kk: 'Бақылауда', ru: 'Под наблюдением', en: 'Monitoring' },
+  escalated: { kk: 'Хабарлама тіркелді', ru: 'Зарегистрировано сообщение', en: 'Escalated to a report' },
+  closed: { kk: 'Жабылды', ru: 'Закрыта', en: 'Closed' },
+};
+
+export const concernActionLabels: Record<ConcernAction, Label> = {
+  note: { kk: 'Жазба', ru: 'Запись', en: 'Note' },
+  talked_with_child: { kk: 'Баламен сөйлесті', ru: 'Беседа с ребёнком', en: 'Talked with the child' },
+  contacted_parents: { kk: 'Ата-анасымен байланысты', ru: 'Связь с родителями', en: 'Contacted the parents' },
+  observed: { kk: 'Бақылау', ru: 'Наблюдение', en: 'Observation' },
+  internal_support: { kk: 'Мектеп ішіндегі қолдау', ru: 'Поддержка в школе', en: 'Support within the school' },
+  referred: { kk: 'Маманға жіберілді', ru: 'Направлен к специалисту', en: 'Referred to a specialist' },
+  escalated: { kk: 'Хабарлама ретінде тіркелді', ru: 'Передано как сообщение', en: 'Escalated to a report' },
+  closed: { kk: 'Жабылды', ru: 'Закрыто', en: 'Closed' },
+};
+
+export const bodyRegionLabels: Record<BodyRegion, Label> = {
+  head: { kk: 'Бас', ru: 'Голова', en: 'Head' },
+  face: { kk: 'Бет', ru: 'Лицо', en: 'Face' },
+  neck: { kk: 'Мойын', ru: 'Шея', en: 'Neck' },
+  chest: { kk: 'Кеуде', ru: 'Грудь', en: 'Chest' },
+  abdomen: { kk: 'Іш', ru: 'Живот', en: 'Abdomen' },
+  back_upper: { kk: 'Арқаның жоғарғы бөлігі', ru: 'Верх спины', en: 'Upper back' },
+  back_lower: { kk: 'Арқаның төменгі бөлігі', ru: 'Поясница', en: 'Lower back' },
+  buttocks: { kk: 'Бөксе', ru: 'Ягодицы', en: 'Buttocks' },
+  genital_area: { kk: 'Жыныс мүшелерінің аймағы', ru: 'Область половых органов', en: 'Genital area' },
+  arm_left: { kk: 'Сол қол', ru: 'Левая рука', en: 'Left arm' },
+  arm_right: { kk: 'Оң қол', ru: 'Правая рука', en: 'Right arm' },
+  hand_left: { kk: 'Сол алақан', ru: 'Левая кисть', en: 'Left hand' },
+  hand_right: { kk: 'Оң алақан', ru: 'Правая кисть', en: 'Right hand' },
+  leg_left: { kk: 'Сол аяқ', ru: 'Левая нога', en: 'Left leg' },
+  leg_right: { kk: 'Оң аяқ', ru: 'Правая нога', en: 'Right leg' },
+  foot_left: { kk: 'Сол табан', ru: 'Левая стопа', en: 'Left foot' },
+  foot_right: { kk: 'Оң табан', ru: 'Правая стопа', en: 'Right foot' },
+};
+
+export const specialistKindLabels: Record<SpecialistKind, Label> = {
+  psychologist: { kk: 'Педагог-психолог', ru: 'Педагог-психолог', en: 'School psychologist' },
+  social_pedagogue: { kk: 'Әлеуметтік педагог', ru: 'Социальный педагог', en: 'Social pedagogue' },
+};
+
+export const facilitatorTypeLabels: Record<FacilitatorType, Label> = {
+  school: { kk: 'Мектеп', ru: 'Школа', en: 'School' },
+  police: { kk: 'Полиция', ru: 'Полиция', en: 'Police' },
+  ngo: { kk: 'ҮЕҰ', ru: 'НПО', en: 'NGO' },
+  volunteers: { kk: 'Еріктілер', ru: 'Волонтёры', en: 'Volunteers' },
+  health: { kk: 'Денсаулық сақтау', ru: 'Здравоохранение', en: 'Health' },
+  other: { kk: 'Басқа', ru: 'Другое', en: 'Other' },
 };

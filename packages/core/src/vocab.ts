@@ -84,5 +84,41 @@ export const ESCALATION_LEVELS = ['unit_head', 'regional_coordinator', 'juvenile
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 /** Kinds of in-app and email notifications (per-user preferences are kept per kind). */
-export const NOTIFICATION_KINDS = ['task_new', 'task_assigned', 'task_escalated', 'task_due_soon', 'conference_invited', 'report_closed'] as const;
+export const NOTIFICATION_KINDS = [
+  'task_new', 'task_assigned', 'task_escalated', 'task_due_soon', 'conference_invited', 'report_closed', 'concern_new',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// ---------------------------------------------------------------- schools, workforce, prevention
+
+/** What a teacher saw or heard that worries them (a safeguarding concern, below the threshold of a report). */
+export const CONCERN_CATEGORIES = [
+  'injury', 'disclosure', 'behaviour_change', 'neglect_signs', 'absence', 'bullying', 'online_risk', 'self_harm',
+  'family_situation', 'substance_use', 'other',
+] as const;
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+
+/** new → under_review (the safeguarding lead looks at it) → monitoring | escalated (a report) | closed. */
+export const CONCERN_STATUSES = ['new', 'under_review', 'monitoring', 'escalated', 'closed'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+/** What the school did about a concern. */
+export const CONCERN_ACTIONS = [
+  'note', 'talked_with_child', 'contacted_parents', 'observed', 'internal_support', 'referred', 'escalated', 'closed',
+] as const;
+export type ConcernAction = (typeof CONCERN_ACTIONS)[number];
+
+/** Body-map regions where an injury is marked (front and back views). */
+export const BODY_REGIONS = [
+  'head', 'face', 'neck', 'chest', 'abdomen', 'back_upper', 'back_lower', 'buttocks', 'genital_area',
+  'arm_left', 'arm_right', 'hand_left', 'hand_right', 'leg_left', 'leg_right', 'foot_left', 'foot_right',
+] as const;
+export type BodyRegion = (typeof BODY_REGIONS)[number];
+
+/** School support specialists counted against staffing norms. */
+export const SPECIALIST_KINDS = ['psychologist', 'social_pedagogue'] as const;
+export type SpecialistKind = (typeof SPECIALIST_KINDS)[number];
+
+/** Who runs a prevention session. */
+export const FACILITATOR_TYPES = ['school', 'police', 'ngo', 'volunteers', 'health', 'other'] as const;
+export type FacilitatorType = (typeof FACILITATOR_TYPES)[number];

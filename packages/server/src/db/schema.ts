@@ -3,7 +3,7 @@
 import type { AgencyType, Priority, TaskAction, TaskStatus } from '@qorgau/core';
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, check, type AnyPgColumn, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, doublePrecision, type AnyPgColumn, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
@@ -74,7 +74,15 @@ export const schools = pgTable('schools', {
   students: integer('students').notNull().default(0),
   studentsSen: integer('students_sen').notNull().default(0),
   languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
-}, (t) => [index('schools_district_idx').on(t.districtCode)]);
+  /** KATO code of the settlement (9 digits), when known */
+  settlementCode: text('settlement_code'),
+  /** WGS 84, for the map */
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
+  /** closed or merged schools stay for history but are not planned for */
+  active: boolean('active').notNull().default(true),
+  updatedAt: instant('updated_at'),
+}, (t) => [index('schools_district_idx').on(t.districtCode), index('schools_region_idx').on(t.regionCode)]);
 
 export const systemState = pgTable('system_state', {
   key: text('key').primaryKey(),
@@ -542,3 +550,138 @@ export const childPopulation = pgTable('child_population', {
   source: text('source'),
   loadedAt: instant('loaded_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.year, t.regionCode, t.districtCode] })]);
+
+// ---------------------------------------------------------------- schools: safeguarding, workforce, prevention
+
+/** A teacher's safeguarding concern about a pupil: below the threshold of a report, reviewed by the school's lead. */
+export const concerns = pgTable('concerns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schoolId: uuid('school_id').notNull().references(() => schools.id),
+  /** the pupil, resolved in the register from what the teacher typed (the teacher never searches the register) */
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  /** class, e.g. "7Б" */
+  grade: text('grade'),
+  categories: text('categories').array().notNull(),
+  observedAt: instant('observed_at').notNull(),
+  /** what was seen or said (never logged) */
+  description: text('description').notNull(),
+  /** the child's own words, verbatim */
+  childWords: text('child_words'),
+  /** marks on a body map: [{ view: 'front'|'back', region, x, y, note }] */
+  bodyMap: jsonb('body_map').$type<{ view: 'front' | 'back'; region: string; x: number; y: number; note?: string }[]>().notNull().default([]),
+  status: text('status').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  /** the safeguarding lead who took it */
+  reviewerId: uuid('reviewer_id'),
+  /** the report it was escalated to */
+  reportId: uuid('report_id').references(() => reports.id),
+  closedAt: instant('closed_at'),
+  closeReason: text('close_reason'),
+}, (t) => [
+  index('concerns_school_idx').on(t.schoolId, t.createdAt),
+  index('concerns_person_idx').on(t.personId),
+  index('concerns_author_idx').on(t.createdBy, t.createdAt),
+]);
+
+export const concernActions = pgTable('concern_actions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  concernId: uuid('concern_id').notNull().references(() => concerns.id),
+  kind: text('kind').notNull(),
+  note: text('note'),
+  at: instant('at').notNull(),
+  userId: uuid('user_id').notNull(),
+}, (t) => [index('concern_actions_concern_idx').on(t.concernId, t.id)]);
+
+/** School psychologists and social pedagogues: positions (FTE) by school. */
+export const specialists = pgTable('specialists', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schoolId: uuid('school_id').notNull().references(() => schools.id),
+  kind: text('kind').notNull(),
+  fullName: text('full_name').notNull(),
+  /** full-time equivalent of the position, 0.25–2 */
+  fte: doublePrecision('fte').notNull(),
+  /** the account of the specialist, when they have one */
+  userId: uuid('user_id').references(() => users.id),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [index('specialists_school_idx').on(t.schoolId), check('specialists_fte_range', sql`${t.fte} > 0 and ${t.fte} <= 2`)]);
+
+/** Staffing norms per specialist kind (default: one psychologist per 500 students). */
+export const workforceNorms = pgTable('workforce_norms', {
+  kind: text('kind').primaryKey(),
+  studentsPerFte: integer('students_per_fte').notNull(),
+  /** open cases one full-time specialist can carry */
+  casesPerFte: integer('cases_per_fte'),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const preventionProgrammes = pgTable('prevention_programmes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text('description'),
+  organiser: text('organiser'),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const preventionSessions = pgTable('prevention_sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  programmeId: uuid('programme_id').notNull().references(() => preventionProgrammes.id),
+  schoolId: uuid('school_id').references(() => schools.id),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code').notNull().references(() => districts.code),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  topic: text('topic').notNull(),
+  facilitatorType: text('facilitator_type').notNull(),
+  facilitatorName: text('facilitator_name'),
+  /** participants by grade: { "7": 25, "8": 22 } */
+  participants: jsonb('participants').$type<Record<string, number>>().notNull().default({}),
+  participantsTotal: integer('participants_total').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [
+  index('prevention_sessions_school_idx').on(t.schoolId, t.heldOn),
+  index('prevention_sessions_region_idx').on(t.regionCode, t.heldOn),
+  index('prevention_sessions_programme_idx').on(t.programmeId, t.heldOn),
+]);
+
+/** Trainings of school psychologists and social pedagogues. */
+export const trainings = pgTable('trainings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  programmeId: uuid('programme_id').references(() => preventionProgrammes.id),
+  title: text('title').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  hours: doublePrecision('hours').notNull(),
+  organiser: text('organiser'),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code').references(() => districts.code),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('trainings_region_idx').on(t.regionCode, t.heldOn)]);
+
+export const trainingParticipants = pgTable('training_participants', {
+  trainingId: uuid('training_id').notNull().references(() => trainings.id),
+  specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+}, (t) => [primaryKey({ columns: [t.trainingId, t.specialistId] }), index('training_participants_specialist_idx').on(t.specialistId)]);
+
+export const volunteerGroups = pgTable('volunteer_groups', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  programmeId: uuid('programme_id').references(() => preventionProgrammes.id),
+  schoolId: uuid('school_id').references(() => schools.id),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code').notNull().references(() => districts.code),
+  members: integer('members').notNull(),
+  leader: text('leader'),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('volunteer_groups_region_idx').on(t.regionCode)]);
