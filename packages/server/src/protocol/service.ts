@@ -9,6 +9,7 @@ import { can } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { protocolVersions } from '../db/schema.ts';
+import { TtlCache } from '../db/ttl-cache.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import { workingCalendar } from '../reference/calendar.ts';
@@ -35,11 +36,16 @@ function definitionOf(row: Pick<Row, 'version' | 'status' | 'definition'>): Prot
   return def;
 }
 
-export async function activeProtocol(ex: Executor): Promise<{ version: number; definition: ProtocolDefinition }> {
-  const [row] = await ex.select({ version: protocolVersions.version, status: protocolVersions.status, definition: protocolVersions.definition })
-    .from(protocolVersions).where(eq(protocolVersions.status, 'active'));
-  if (!row) return { version: 0, definition: DEFAULT_PROTOCOL };
-  return { version: row.version, definition: definitionOf(row) };
+// the version in force is read on every intake; another instance's activation is seen within 2 s
+const active = new TtlCache<{ version: number; definition: ProtocolDefinition }>(2000);
+
+export function activeProtocol(ex: Executor): Promise<{ version: number; definition: ProtocolDefinition }> {
+  return active.get(ex, async () => {
+    const [row] = await ex.select({ version: protocolVersions.version, status: protocolVersions.status, definition: protocolVersions.definition })
+      .from(protocolVersions).where(eq(protocolVersions.status, 'active'));
+    if (!row) return { version: 0, definition: DEFAULT_PROTOCOL };
+    return { version: row.version, definition: definitionOf(row) };
+  });
 }
 
 /** The definition of a version a report was registered under (the active one if unknown). */
@@ -137,7 +143,8 @@ export async function deleteDraft(ctx: Ctx, version: number): Promise<void> {
 /** Put a draft in force: reports registered from now on follow it; the previous version is retired. */
 export async function activate(ctx: Ctx, version: number): Promise<ProtocolVersionDto> {
   requireEditor(ctx);
-  return ctx.db.transaction(async (tx) => {
+  active.forget(ctx.db);
+  const activated = await ctx.db.transaction(async (tx) => {
     const draft = await lockedDraft(tx, version);
     parseDefinition(draft.definition);
     const retired = await tx.update(protocolVersions).set({ status: 'retired' }).where(eq(protocolVersions.status, 'active')).returning({ version: protocolVersions.version });
@@ -147,6 +154,8 @@ export async function activate(ctx: Ctx, version: number): Promise<ProtocolVersi
     if (!row) throw new Error('update returned nothing');
     return toDto(row);
   });
+  active.forget(ctx.db);
+  return activated;
 }
 
 /** What a protocol (a draft being edited, a version, or the active one) would do to a sample report. */

@@ -3,7 +3,8 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { authorizeRecord, can, recordScopeFilter, type Actor, type RecordScope, type ScopeFilter } from '../access/policy.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
-import { districts, incidentPersons, incidents, katoUnits, persons, regions, reportCounters, reports, schools } from '../db/schema.ts';
+import { incidentPersons, incidents, katoUnits, persons, reportCounters, reports, schools } from '../db/schema.ts';
+import { territoryIndex } from '../reference/territory.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation, type ErrorDetail } from '../http/errors.ts';
 import { insertPersons, personScopeSql, personsByIds, toPersonDto, type PersonRow } from '../persons/repository.ts';
@@ -54,11 +55,8 @@ async function allocateNumber(tx: Executor, regionCode: string, at: Date): Promi
 
 export async function checkReferences(ex: Executor, actor: Actor, input: Pick<CreateReportInput, 'regionCode' | 'districtCode' | 'incidents'>): Promise<void> {
   const issues: ErrorDetail[] = [];
-  const [region] = await ex.select().from(regions).where(eq(regions.code, input.regionCode));
-  if (!region) issues.push({ path: 'regionCode', message: 'no such region' });
-  const districtCodes = new Set([input.districtCode, ...input.incidents.map((i) => i.districtCode)].filter((c): c is string => !!c));
-  const knownDistricts = districtCodes.size ? await ex.select().from(districts).where(inArray(districts.code, [...districtCodes])) : [];
-  const districtRegion = new Map(knownDistricts.map((d) => [d.code, d.regionCode]));
+  const { regions: regionCodes, districtRegion } = await territoryIndex(ex);
+  if (!regionCodes.has(input.regionCode)) issues.push({ path: 'regionCode', message: 'no such region' });
   const checkDistrict = (code: string | null | undefined, path: string) => {
     if (!code) return;
     const r = districtRegion.get(code);
@@ -234,7 +232,7 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
       number, regionCode: input.regionCode, districtCode: input.districtCode ?? null, channel: input.channel, status: 'registered',
       priority: plan.priority, protocolVersion: protocol.version || null, receivedAt, narrative: input.narrative,
       reporter: input.reporter as Record<string, unknown>, screening: input.screening as Record<string, boolean>, sensitive,
-      agencyTypes: [...agencies], schoolIds, externalId: input.externalId ?? null, trackingCode: opts.publicSubmission?.trackingCode ?? null,
+      agencyTypes: [...agencies].sort(), schoolIds, externalId: input.externalId ?? null, trackingCode: opts.publicSubmission?.trackingCode ?? null,
       createdBy: opts.importing || opts.publicSubmission ? null : ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now,
     }).returning();
     if (!report) throw new Error('report insert returned nothing');
@@ -248,7 +246,7 @@ async function insertReport(ctx: Ctx, input: CreateReportInput, opts: CreateOpti
     const districtCode = input.districtCode ?? input.incidents.find((i) => i.districtCode)?.districtCode ?? null;
     const created = await createTasks(tx, ctx, { id: report.id, number, regionCode: input.regionCode, districtCode, priority: plan.priority }, planned, {
       protocolVersion: protocol.version || null, protocol: protocol.definition, calendar: protocol.calendar, now: ctx.now,
-      userId: opts.publicSubmission || opts.importing ? null : ctx.actor.id, quiet: opts.quiet ?? false,
+      userId: opts.publicSubmission || opts.importing ? null : ctx.actor.id, quiet: opts.quiet ?? false, agenciesRecorded: true,
     });
     await markDirty(tx, [{ regionCode: input.regionCode, at: receivedAt }]);
     if (created.length) entries.push({ action: 'create', entityType: 'task', entityId: null, details: { reportId: report.id, count: created.length, protocolVersion: protocol.version } });

@@ -44,7 +44,11 @@ export async function createTasks(
   deps: Pick<Deps, 'config'>,
   report: { id: string; number: string; regionCode: string; districtCode: string | null; priority: Priority },
   list: NewTask[],
-  meta: { protocolVersion: number | null; protocol: ProtocolDefinition; calendar: WorkingCalendar; now: Date; userId: string | null; quiet?: boolean },
+  meta: {
+    protocolVersion: number | null; protocol: ProtocolDefinition; calendar: WorkingCalendar; now: Date; userId: string | null; quiet?: boolean;
+    /** the report was inserted with these tasks' agencies already in agency_types (intake) */
+    agenciesRecorded?: boolean;
+  },
 ): Promise<TaskRow[]> {
   if (!list.length) return [];
   const keys = list.map((t) => ({ agencyType: t.agencyType, regionCode: report.regionCode, districtCode: report.districtCode }));
@@ -62,7 +66,7 @@ export async function createTasks(
   })));
   // agencies with tasks may read the report (need-to-know by agency, access/policy.ts)
   const agencies = [...new Set(rows.map((t) => t.agencyType))].join(',');
-  await tx.update(reports).set({ agencyTypes: sql`(select array_agg(distinct a order by a) from unnest(${reports.agencyTypes} || string_to_array(${agencies}, ',')) a)` })
+  if (!meta.agenciesRecorded) await tx.update(reports).set({ agencyTypes: sql`(select array_agg(distinct a order by a) from unnest(${reports.agencyTypes} || string_to_array(${agencies}, ',')) a)` })
     .where(eq(reports.id, report.id));
   if (meta.quiet) return rows;
   const unitIds = [...new Set(rows.map((t) => t.unitId).filter((u): u is string => !!u))];
