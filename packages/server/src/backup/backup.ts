@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Database, type Executor } from '../db/client.ts';
 
 export const BACKUP_FORMAT = 'qorgau-backup';
@@ -114,16 +114,17 @@ async function* tableRows(ex: Executor, t: TableInfo): AsyncGenerator<string[]> 
   const pkTypes = t.primaryKey.map((c) => t.columns.find((x) => x.name === c)?.type ?? 'text');
   let after: unknown[] | null = null;
   for (;;) {
-    const where = after
-      ? sql`where (${sql.raw(pk)}) > (${sql.join(after.map((v, i) => sql`${v}::${sql.raw(pkTypes[i] as string)}`), sql`, `)})`
+    const keys: unknown[] | null = after;
+    const where: SQL = keys
+      ? sql`where (${sql.raw(pk)}) > (${sql.join(keys.map((v, i) => sql`${v}::${sql.raw(pkTypes[i] as string)}`), sql`, `)})`
       : sql``;
-    const batch = await rows<{ j: string; k: unknown[] }>(ex, sql`
+    const batch: { j: string; k: unknown }[] = await rows<{ j: string; k: unknown }>(ex, sql`
       select row_to_json(t)::text as j, json_build_array(${sql.raw(t.primaryKey.map((c) => `t.${ident(c)}`).join(', '))}) as k
       from ${sql.raw(ident(t.name))} t ${where} order by ${sql.raw(pk)} limit ${BATCH}`);
     if (!batch.length) return;
     yield batch.map((r) => r.j);
-    const last = batch[batch.length - 1];
-    after = typeof last?.k === 'string' ? JSON.parse(last.k) as unknown[] : (last?.k as unknown[]);
+    const lastKey: unknown = batch[batch.length - 1]?.k;
+    after = typeof lastKey === 'string' ? JSON.parse(lastKey) as unknown[] : lastKey as unknown[];
     if (batch.length < BATCH) return;
   }
 }
