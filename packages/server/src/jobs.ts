@@ -21,6 +21,11 @@ export const JOBS: Job[] = [
   { name: 'email-outbox', everyMs: 10_000, run: (deps) => sendPendingEmails(deps) },
 ];
 
+/** Per process: when each job last finished, how long it took, how often it failed (for /metrics). */
+export const JOB_STATS = new Map<string, { lastRunAt: number | null; lastDurationMs: number; failures: number }>(
+  JOBS.map((j) => [j.name, { lastRunAt: null, lastDurationMs: 0, failures: 0 }]),
+);
+
 export function startJobs(deps: Deps): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
@@ -30,9 +35,18 @@ export function startJobs(deps: Deps): () => Promise<void> {
     const tick = () => {
       if (busy || stopped) return;
       busy = true;
+      const started = performance.now();
+      const stats = JOB_STATS.get(job.name);
       const p = job.run(deps)
-        .catch((err: unknown) => deps.log.warn({ job: job.name, err: { message: (err as Error).message } }, 'background job failed'))
-        .finally(() => { busy = false; running.delete(p); });
+        .catch((err: unknown) => {
+          if (stats) stats.failures += 1;
+          deps.log.warn({ job: job.name, err: { message: (err as Error).message } }, 'background job failed');
+        })
+        .finally(() => {
+          if (stats) { stats.lastRunAt = Date.now(); stats.lastDurationMs = performance.now() - started; }
+          busy = false;
+          running.delete(p);
+        });
       running.add(p);
     };
     timers.push(setInterval(tick, job.everyMs));

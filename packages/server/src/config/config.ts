@@ -22,6 +22,7 @@ const schema = z.object({
   QORGAU_TRUST_PROXY: flag.default(false),
   QORGAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(720),
   QORGAU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  QORGAU_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   QORGAU_WEB_DIR: z.string().optional(),
   QORGAU_BACKGROUND_JOBS: flag.default(true),
   QORGAU_SMTP_URL: z
@@ -51,6 +52,8 @@ export type Config = {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** bearer token for GET /metrics; without it only loopback addresses may read metrics */
+  metricsToken: string | null;
   webDir: string;
   backgroundJobs: boolean;
   /** SMTP server for notification emails; unset: emails stay queued in the outbox */
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.QORGAU_TRUST_PROXY,
     sessionIdleMinutes: e.QORGAU_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.QORGAU_SESSION_MAX_HOURS,
+    metricsToken: e.QORGAU_METRICS_TOKEN ?? null,
     webDir: e.QORGAU_WEB_DIR ? path.resolve(e.QORGAU_WEB_DIR) : defaultWebDir,
     backgroundJobs: e.QORGAU_BACKGROUND_JOBS,
     smtpUrl: e.QORGAU_SMTP_URL,
