@@ -1,18 +1,19 @@
 // Background sweeps. Each runs on every instance; the work itself is guarded by advisory
 // locks or row locks in PostgreSQL, so instances never act twice on the same row.
 import { sealAudit } from './audit/chain.ts';
-import { purgeExpiredSessions } from './auth/service.ts';
 import type { Deps } from './deps.ts';
 import { sendPendingEmails } from './notifications/mailer.ts';
 import { sweepEscalations } from './tasks/escalation.ts';
 import { sendDueReminders } from './tasks/reminders.ts';
 import { refreshRollup } from './stats/rollup.ts';
+import { applyRetention } from './retention/retention.ts';
 
 type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
 
 export const JOBS: Job[] = [
   { name: 'audit-seal', everyMs: 1_000, run: (deps) => sealAudit(deps.db, deps.clock.now()) },
-  { name: 'session-purge', everyMs: 15 * 60_000, run: (deps) => purgeExpiredSessions(deps) },
+  // expired sessions, old login attempts, notifications, sent emails… (retention/retention.ts, docs/retention.md)
+  { name: 'retention', everyMs: 60 * 60_000, run: (deps) => applyRetention(deps) },
   // every minute: overdue tasks climb their escalation chain (tasks/escalation.ts)
   { name: 'task-escalation', everyMs: 60_000, run: (deps) => sweepEscalations(deps) },
   { name: 'task-reminders', everyMs: 60_000, run: (deps) => sendDueReminders(deps) },

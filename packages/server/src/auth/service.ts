@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import type { Actor } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
@@ -107,10 +107,3 @@ export async function logout(deps: Deps, actor: Actor, sessionId: string, meta: 
   });
 }
 
-/** Housekeeping: expired sessions and old login attempts. */
-export async function purgeExpiredSessions(deps: Deps): Promise<void> {
-  const now = deps.clock.now();
-  const idleSince = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000);
-  await deps.db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince)));
-  await deps.db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 3_600_000)));
-}
