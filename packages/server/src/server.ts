@@ -10,13 +10,13 @@ import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { startJobs } from './jobs.ts';
 
-export function createLogger(config: Pick<Config, 'logLevel'>) {
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
   return pino({
     level: config.logLevel,
     base: { service: 'qorgau' },
     // belt and braces: these never belong in a log line
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'narrative', '*.narrative', 'token'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 export type Running = { app: FastifyInstance; deps: Deps; stop(): Promise<void> };

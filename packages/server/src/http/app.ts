@@ -12,6 +12,7 @@ import { registerAuth } from '../auth/plugin.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { Deps } from '../deps.ts';
 import { healthRoutes } from './health.ts';
+import { metricsRoutes } from './metrics.ts';
 import { referenceRoutes } from '../reference/routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { personRoutes } from '../persons/routes.ts';
@@ -27,14 +28,15 @@ import { protocolRoutes } from '../protocol/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { conferenceRoutes } from '../conferences/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
+import { preventionRoutes } from '../prevention/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
 export type AppOptions = { logger?: boolean; serveWeb?: boolean };
 
 /** Log lines carry the path only: query strings may hold names (person search). */
-function requestSerializer(req: FastifyRequest) {
-  return { id: req.id, method: req.method, path: req.url.split('?')[0], ip: req.ip };
+function requestLine(req: FastifyRequest) {
+  return { method: req.method, path: req.url.split('?')[0], route: req.routeOptions.url ?? null, ip: req.ip };
 }
 
 function statusCode(code: number): ErrorCode {
@@ -62,12 +64,16 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       return typeof h === 'string' && /^[\w-]{8,64}$/.test(h) ? h : randomUUID();
     },
     ajv: undefined,
+    // fastify's own request lines would carry the full URL, query string included (names in a
+    // person search): one line per request is written below, with the path only
+    disableRequestLogging: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (opts.logger !== false) {
-    // fastify's own request log lines use this serializer
-    app.log = app.log.child({}, { serializers: { req: requestSerializer } });
+    app.addHook('onResponse', async (req, reply) => {
+      req.log.info({ req: requestLine(req), res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10, userId: req.actor?.id ?? null }, 'request completed');
+    });
   }
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -129,6 +135,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, deps);
+  metricsRoutes(app, deps);
   authRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
@@ -150,6 +157,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   taskRoutes(app, deps);
   conferenceRoutes(app, deps);
   statsRoutes(app, deps);
+  preventionRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

@@ -75,14 +75,15 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function createHarness(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<Harness> {
+export async function createHarness(opts: { clock?: Clock; config?: Partial<Config>; log?: Deps['log'] } = {}): Promise<Harness> {
   const { database, drop, url: databaseUrl } = await freshDatabase();
   await migrate(database);
   const config: Config = { ...loadConfig({ QORGAU_ADMIN_PASSWORD: ADMIN_PASSWORD, QORGAU_LOG_LEVEL: 'silent' }), ...opts.config };
   const clock = opts.clock ?? systemClock;
-  const deps: Deps = { config, database, db: database.db, clock, log: createLogger({ logLevel: 'silent' }) };
+  const deps: Deps = { config, database, db: database.db, clock, log: opts.log ?? createLogger({ logLevel: 'silent' }) };
   await ensureAdmin(deps);
-  const app = await buildApp(deps, { logger: false, serveWeb: false });
+  // with a logger given, the app logs requests through it as in production
+  const app = await buildApp(deps, { logger: opts.log ? undefined : false, serveWeb: false });
   await app.ready();
 
   const call: Harness['call'] = async (user, method, url, body) => {
