@@ -11,3 +11,4 @@ export * from './kz-time.ts';
 export * from './protocol/index.ts';
 export * from './notification-text.ts';
 export * from './stats/index.ts';
+export * from './allocation/index.ts';

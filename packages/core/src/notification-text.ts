@@ -3,9 +3,9 @@
 // the task's action, the agency, times, the escalation level and the priority are all they say.
 import { kzLocal } from './kz-time.ts';
 import {
-  agencyTypeLabels, escalationLevelLabels, notificationKindLabels, priorityLabels, taskActionLabels, type Label,
+  agencyTypeLabels, concernCategoryLabels, escalationLevelLabels, notificationKindLabels, priorityLabels, taskActionLabels, type Label,
 } from './vocab-labels.ts';
-import type { AgencyType, EscalationLevel, Locale, NotificationKind, Priority, TaskAction } from './vocab.ts';
+import type { AgencyType, ConcernCategory, EscalationLevel, Locale, NotificationKind, Priority, TaskAction } from './vocab.ts';
 
 /** What a notification row keeps in `params` (all optional; unknown values are ignored). */
 export type NotificationTextParams = {
@@ -20,6 +20,10 @@ export type NotificationTextParams = {
   priority?: Priority | undefined;
   /** ISO instant */
   conferenceAt?: string | undefined;
+  /** a school's safeguarding concern (its id: the link opens it; never the child's name) */
+  concernId?: string | undefined;
+  /** the concern's category codes */
+  categories?: ConcernCategory[] | undefined;
 };
 
 export type NotificationText = { title: string; body: string };
@@ -33,6 +37,7 @@ const WORDS = {
   escalation: { kk: 'Жоғары деңгейге берілді', ru: 'Эскалация', en: 'Escalated to' },
   step: { kk: 'кезең', ru: 'шаг', en: 'step' },
   conference: { kk: 'Кеңес уақыты', ru: 'Время совещания', en: 'Conference at' },
+  categories: { kk: 'Санаты', ru: 'Категории', en: 'Categories' },
   open: { kk: 'Ашу', ru: 'Открыть', en: 'Open' },
   kzTime: { kk: 'Астана уақыты', ru: 'время Астаны', en: 'Astana time' },
   footer: {
@@ -86,6 +91,9 @@ export function notificationText(kind: NotificationKind, params: NotificationTex
     lines.push(`${WORDS.escalation[locale]}: ${level}${step}`);
   }
   if (conferenceAt) lines.push(`${WORDS.conference[locale]}: ${conferenceAt}${zone}`);
+  const categories = (Array.isArray(params.categories) ? params.categories : [])
+    .map((c) => label(concernCategoryLabels, c, locale)).filter((c): c is string => !!c);
+  if (categories.length) lines.push(`${WORDS.categories[locale]}: ${categories.join(', ')}`);
 
   return { title: number ? `${kindLabel} · № ${number}` : kindLabel, body: lines.join('\n') };
 }

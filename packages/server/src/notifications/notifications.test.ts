@@ -216,6 +216,7 @@ describe('notifications', () => {
         { kind: 'task_due_soon', inApp: true, email: false },
         { kind: 'conference_invited', inApp: true, email: true },
         { kind: 'report_closed', inApp: true, email: false },
+        { kind: 'concern_new', inApp: true, email: true },
       ]);
       const put = await h.call(bob, 'PUT', '/api/v1/notifications/preferences', [{ kind: 'task_new', inApp: false, email: true }]);
       expect(put.json[0]).toEqual({ kind: 'task_new', inApp: false, email: true });

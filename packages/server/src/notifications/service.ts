@@ -4,8 +4,8 @@
 // name or the narrative can never reach a notification, an email or a log line.
 import { randomUUID } from 'node:crypto';
 import {
-  AGENCY_TYPES, ESCALATION_LEVELS, LOCALES, NOTIFICATION_KINDS, PRIORITIES, TASK_ACTIONS, notificationEmail,
-  type AgencyType, type EscalationLevel, type Locale, type NotificationKind, type Priority, type TaskAction,
+  AGENCY_TYPES, CONCERN_CATEGORIES, ESCALATION_LEVELS, LOCALES, NOTIFICATION_KINDS, PRIORITIES, TASK_ACTIONS, notificationEmail,
+  type AgencyType, type ConcernCategory, type EscalationLevel, type Locale, type NotificationKind, type Priority, type TaskAction,
 } from '@qorgau/core';
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -28,6 +28,9 @@ export type NotificationParams = {
   step?: number;
   priority?: Priority;
   conferenceAt?: string;
+  /** a school's safeguarding concern: its id and category codes, never the child or the narrative */
+  concernId?: string;
+  categories?: ConcernCategory[];
 };
 
 export type NotificationInput = {
@@ -39,7 +42,7 @@ export type NotificationInput = {
 };
 
 /** Kinds that are emailed unless the user turned them off; the rest only when turned on. */
-export const EMAIL_BY_DEFAULT: readonly NotificationKind[] = ['task_assigned', 'task_escalated', 'conference_invited'];
+export const EMAIL_BY_DEFAULT: readonly NotificationKind[] = ['task_assigned', 'task_escalated', 'conference_invited', 'concern_new'];
 
 export type Preference = { kind: NotificationKind; inApp: boolean; email: boolean };
 
@@ -77,13 +80,19 @@ export function cleanParams(p: NotificationParams): NotificationParams {
   if (priority) out.priority = priority;
   const conferenceAt = iso(p.conferenceAt);
   if (conferenceAt) out.conferenceAt = conferenceAt;
+  if (typeof p.concernId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p.concernId)) out.concernId = p.concernId;
+  if (Array.isArray(p.categories)) {
+    const categories = [...new Set(p.categories.filter((c) => oneOf(CONCERN_CATEGORIES, c)))];
+    if (categories.length) out.categories = categories;
+  }
   return out;
 }
 
-/** Where an email's link leads: the report, or the inbox when the notification has none. */
-export function linkFor(publicUrl: string, reportId: string | null | undefined): string {
+/** Where an email's link leads: the report, the school's concern, or the inbox when the notification has neither. */
+export function linkFor(publicUrl: string, reportId: string | null | undefined, concernId?: string | null): string {
   const base = publicUrl.replace(/\/+$/, '');
-  return reportId ? `${base}/reports/${reportId}` : `${base}/inbox`;
+  if (reportId) return `${base}/reports/${reportId}`;
+  return concernId ? `${base}/concerns/${concernId}` : `${base}/inbox`;
 }
 
 function messageIdFor(publicUrl: string): string {
@@ -98,8 +107,8 @@ function messageIdFor(publicUrl: string): string {
 
 /**
  * Insert in-app notifications and queue emails, in the caller's transaction; respects each user's
- * preferences (defaults: in-app for every kind, email for task_assigned, task_escalated and
- * conference_invited). Set-based: a few statements whatever the number of entries. Inactive and
+ * preferences (defaults: in-app for every kind, email for task_assigned, task_escalated,
+ * conference_invited and concern_new). Set-based: a few statements whatever the number of entries. Inactive and
  * unknown users are skipped, and so are repeats of the same (user, kind, report, task) in one call.
  * Live listeners are signalled with pg_notify, which PostgreSQL delivers on commit.
  */
@@ -159,7 +168,7 @@ export async function notify(tx: Executor, now: Date, config: Pick<Config, 'publ
   const emails = planned.filter((p) => p.emailTo);
   for (const part of chunks(emails)) {
     await tx.insert(emailOutbox).values(part.map((p) => {
-      const mail = notificationEmail(p.entry.kind, p.params, p.locale, linkFor(config.publicUrl, p.entry.reportId));
+      const mail = notificationEmail(p.entry.kind, p.params, p.locale, linkFor(config.publicUrl, p.entry.reportId, p.params.concernId));
       return {
         messageId: messageIdFor(config.publicUrl),
         toAddress: p.emailTo as string,

@@ -34,9 +34,11 @@ const PREFERENCES_KEY = [...NOTIFICATIONS_KEY, 'preferences'] as const;
 const EMAIL_KEY = ['account', 'email'] as const;
 const PAGE_SIZE = 20;
 
-/** Where a notification leads: its report, or the task inbox when it concerns no report. */
-export function notificationHref(n: Pick<AppNotification, 'reportId'>): string {
-  return n.reportId ? `/reports/${encodeURIComponent(n.reportId)}` : '/inbox';
+/** Where a notification leads: its report, the school's concern, or the task inbox when it concerns neither. */
+export function notificationHref(n: Pick<AppNotification, 'reportId'> & { params?: AppNotification['params'] }): string {
+  if (n.reportId) return `/reports/${encodeURIComponent(n.reportId)}`;
+  const concernId = n.params?.concernId;
+  return typeof concernId === 'string' && concernId ? `/concerns/${encodeURIComponent(concernId)}` : '/inbox';
 }
 
 /** Title and body in the reader's language, composed from codes only (the same function writes the emails). */

@@ -5,6 +5,7 @@ describe('notifications in the web', () => {
   it('opens the report, or the inbox when there is none', () => {
     expect(notificationHref({ reportId: 'a1b2' })).toBe('/reports/a1b2');
     expect(notificationHref({ reportId: null })).toBe('/inbox');
+    expect(notificationHref({ reportId: null, params: { concernId: '5d9c2f3e-1111-4222-8333-444455556666' } })).toBe('/concerns/5d9c2f3e-1111-4222-8333-444455556666');
   });
 
   it('renders the text in the interface language', () => {
