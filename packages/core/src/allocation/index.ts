@@ -1,0 +1,2 @@
+export * from './allocate.ts';
+export * from './school-languages.ts';
