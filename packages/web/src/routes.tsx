@@ -29,7 +29,15 @@ import { InboxPage } from './tasks/inbox-page.tsx';
 import { TaskPage } from './tasks/task-page.tsx';
 import { TimelinessPage } from './tasks/timeliness-page.tsx';
 import { ConferencesPage } from './conferences/conferences-page.tsx';
-import { PublicStatsPage, StatsDashboardPage, StatsPopulationPage, StatsTablesPage } from './stats/lazy.tsx';
+import { SchoolsPage } from './schools/schools-page.tsx';
+import { SchoolPage } from './schools/school-page.tsx';
+import { SchoolImportPage } from './schools/import-page.tsx';
+import { LazyWorkforcePage } from './workforce/lazy.tsx';
+import { ConcernsPage } from './concerns/concerns-page.tsx';
+import { ConcernFormPage } from './concerns/concern-form-page.tsx';
+import { ConcernPage } from './concerns/concern-page.tsx';
+import { PreventionCoveragePage, PublicStatsPage, StatsDashboardPage, StatsPopulationPage, StatsTablesPage } from './stats/lazy.tsx';
+import { ProgrammesPage, RecordSessionPage, SessionsPage, TrainingsPage, VolunteersPage } from './prevention/register-pages.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -121,6 +129,20 @@ export function AppRoutes() {
         <Route path="stats/population" element={<RequireCapability capability="stats.read"><StatsPopulationPage /></RequireCapability>} />
         <Route path="stats/timeliness" element={<RequireCapability capability="stats.read"><TimelinessPage /></RequireCapability>} />
         <Route path="conferences" element={<RequireCapability capability="conferences.manage"><ConferencesPage /></RequireCapability>} />
+        <Route path="schools" element={<RequireCapability capability="workforce.read"><SchoolsPage /></RequireCapability>} />
+        <Route path="schools/import" element={<RequireCapability capability="schools.manage"><SchoolImportPage /></RequireCapability>} />
+        <Route path="schools/new" element={<RequireCapability capability="schools.manage"><SchoolPage /></RequireCapability>} />
+        <Route path="schools/:id" element={<RequireCapability capability="workforce.read"><SchoolPage /></RequireCapability>} />
+        <Route path="workforce" element={<RequireCapability capability="workforce.read"><LazyWorkforcePage /></RequireCapability>} />
+        <Route path="concerns" element={<RequireCapability capability="concerns.create"><ConcernsPage /></RequireCapability>} />
+        <Route path="concerns/new" element={<RequireCapability capability="concerns.create"><ConcernFormPage /></RequireCapability>} />
+        <Route path="concerns/:id" element={<RequireCapability capability="concerns.create"><ConcernPage /></RequireCapability>} />
+        <Route path="prevention" element={<RequireCapability capability="prevention.read"><ProgrammesPage /></RequireCapability>} />
+        <Route path="prevention/sessions" element={<RequireCapability capability="prevention.read"><SessionsPage /></RequireCapability>} />
+        <Route path="prevention/sessions/new" element={<RequireCapability capability="prevention.manage"><RecordSessionPage /></RequireCapability>} />
+        <Route path="prevention/coverage" element={<RequireCapability capability="prevention.read"><PreventionCoveragePage /></RequireCapability>} />
+        <Route path="prevention/trainings" element={<RequireCapability capability="prevention.read"><TrainingsPage /></RequireCapability>} />
+        <Route path="prevention/volunteers" element={<RequireCapability capability="prevention.read"><VolunteersPage /></RequireCapability>} />
         <Route path="protocol" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version/edit" element={<RequireCapability capability="protocol.edit"><ProtocolEditorPage /></RequireCapability>} />

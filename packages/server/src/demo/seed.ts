@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { districts, regions, routingRules, schools, systemState, units, users } from '../db/schema.ts';
 import { createReportBody } from '../reports/schema.ts';
 import { createReport } from '../reports/service.ts';
+import { seedDemoConcerns } from '../concerns/demo.ts';
 import { toActor } from '../users/dto.ts';
 import { insertUser } from '../users/service.ts';
 
@@ -18,6 +19,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'operator', fullName: 'Айгерім Сейітова', role: 'hotline_operator' },
   { username: 'supervisor', fullName: 'Ержан Қасымов', role: 'supervisor' },
   { username: 'school.almaty', fullName: 'Гүлнар Әбдірова', role: 'school_specialist', regionCode: 'KZ-75', school: true, head: true },
+  { username: 'teacher.almaty', fullName: 'Жанар Төлегенова', role: 'teacher', regionCode: 'KZ-75', school: true },
   { username: 'police.almaty', fullName: 'Марат Жұмабеков', role: 'police_inspector', regionCode: 'KZ-75', head: true },
   { username: 'inspector.almaty', fullName: 'Әсел Серікова', role: 'police_inspector', regionCode: 'KZ-75' },
   { username: 'health.almaty', fullName: 'Наталья Ким', role: 'health_worker', regionCode: 'KZ-75', head: true },
@@ -136,10 +138,13 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   if (done) return false;
   deps.log.info({ scale: opts.scale }, 'loading demo data');
   await seedSchools(deps, opts.scale);
+  await (await import('../schools/demo.ts')).seedDemoWorkforce(deps, DEMO_SEED);
   await seedUnits(deps);
   await seedUsers(deps);
   const reports = await seedReports(deps, opts.scale);
   await settleDemoHistory(deps);
+  await seedDemoConcerns(deps);
+  await (await import('../prevention/demo.ts')).seedPreventionDemo(deps);
   deps.log.info({ reports }, 'demo data loaded');
   await deps.db.insert(systemState).values({ key: 'demo_loaded', value: sql`${JSON.stringify({ at: deps.clock.now().toISOString(), scale: opts.scale })}::jsonb` });
   return true;

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/routes.ts';
 import { registerAuth } from '../auth/plugin.ts';
@@ -27,9 +27,12 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { protocolRoutes } from '../protocol/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { conferenceRoutes } from '../conferences/routes.ts';
+import { concernRoutes } from '../concerns/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { preventionRoutes } from '../prevention/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
+import { schoolRoutes } from '../schools/routes.ts';
+import { workforceRoutes } from '../workforce/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
 export type AppOptions = { logger?: boolean; serveWeb?: boolean };
@@ -66,13 +69,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ajv: undefined,
     // fastify's own request lines would carry the full URL, query string included (names in a
     // person search): one line per request is written below, with the path only
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (opts.logger !== false) {
     app.addHook('onResponse', async (req, reply) => {
-      req.log.info({ req: requestLine(req), res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10, userId: req.actor?.id ?? null }, 'request completed');
+      req.log.info({ request: requestLine(req), status: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10, userId: req.actor?.id ?? null }, 'request completed');
     });
   }
 
@@ -156,7 +159,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   unitRoutes(app, deps);
   taskRoutes(app, deps);
   conferenceRoutes(app, deps);
+  concernRoutes(app, deps);
   statsRoutes(app, deps);
+  schoolRoutes(app, deps);
+  workforceRoutes(app, deps);
   preventionRoutes(app, deps);
 
   const webDir = deps.config.webDir;

@@ -24,6 +24,9 @@ function useNavItems() {
     items.push({ to: '/persons', label: t('persons.nav'), testId: 'nav-persons' });
   }
   if (roleHas(user.role, 'conferences.manage')) items.push({ to: '/conferences', label: t('conferences.nav'), testId: 'nav-conferences' });
+  if (roleHas(user.role, 'workforce.read') || roleHas(user.role, 'schools.manage')) items.push({ to: '/schools', label: t('schools.nav'), testId: 'nav-schools' });
+  if (roleHas(user.role, 'workforce.read')) items.push({ to: '/workforce', label: t('workforce.nav'), testId: 'nav-workforce' });
+  if (roleHas(user.role, 'concerns.create') || roleHas(user.role, 'concerns.review')) items.push({ to: '/concerns', label: t('concerns.nav'), testId: 'nav-concerns' });
   // the response protocol in force: for everyone signed in
   items.push({ to: '/protocol', label: t('protocol.nav'), testId: 'nav-protocol' });
   if (roleHas(user.role, 'users.manage')) {
@@ -35,6 +38,7 @@ function useNavItems() {
     items.push({ to: '/stats', label: t('stats.nav'), testId: 'nav-stats' });
     items.push({ to: '/stats/timeliness', label: t('timeliness.nav'), testId: 'nav-timeliness' });
   }
+  if (roleHas(user.role, 'prevention.read')) items.push({ to: '/prevention', label: t('prevention.nav'), testId: 'nav-prevention' });
   if (roleHas(user.role, 'audit.read')) items.push({ to: '/audit', label: t('nav.audit'), testId: 'nav-audit' });
   items.push({ to: '/account', label: t('nav.account'), testId: 'nav-account' });
   return items;

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { roleHas } from '@qorgau/core';
+import { useUser } from '../auth/session.ts';
+import { Chronology } from '../concerns/chronology.tsx';
 import { ApiError } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Page } from '../components/page.tsx';
@@ -27,6 +30,7 @@ export function PersonPage() {
   const vocab = useVocab();
   const { id = '' } = useParams();
   const person = usePerson(id);
+  const user = useUser();
 
   if (person.isPending) return <Loader aria-label={t('common.loading')} />;
   if (person.error instanceof ApiError && (person.error.status === 404 || person.error.status === 400)) {
@@ -81,6 +85,12 @@ export function PersonPage() {
           </Table.ScrollContainer>
         )}
       </div>
+      {(roleHas(user.role, 'concerns.review') || roleHas(user.role, 'reports.read')) && (
+        <div>
+          <Text component="h2" fw={700} fz="lg" mb="xs">{t('concerns.chronology.title')}</Text>
+          <Chronology personId={p.id} />
+        </div>
+      )}
     </Page>
   );
 }

@@ -28,3 +28,4 @@ export const StatsDashboardPage = later(async () => (await import('./dashboard-p
 export const StatsTablesPage = later(async () => (await import('./tables-page.tsx')).TablesPage);
 export const StatsPopulationPage = later(async () => (await import('./population-page.tsx')).PopulationPage);
 export const PublicStatsPage = later(async () => (await import('../public/public-stats-page.tsx')).PublicStatsPage);
+export const PreventionCoveragePage = later(async () => (await import('../prevention/coverage-page.tsx')).CoveragePage);
