@@ -42,6 +42,42 @@ function requestLine(req: FastifyRequest) {
   return { method: req.method, path: req.url.split('?')[0], route: req.routeOptions.url ?? null, ip: req.ip };
 }
 
+/** PostgreSQL errors that mean the input was wrong (validation missed it), not that the server failed. */
+const DB_INPUT_ERRORS: Record<string, { status: 400 | 409; message: string }> = {
+  '23503': { status: 400, message: 'The request refers to a record that does not exist.' },
+  '23505': { status: 409, message: 'A record with these values already exists.' },
+  '23514': { status: 400, message: 'A value is outside the allowed range.' },
+  '22001': { status: 400, message: 'A text is too long.' },
+  '22003': { status: 400, message: 'A number is out of range.' },
+  '22007': { status: 400, message: 'A date or time is not valid.' },
+  '22008': { status: 400, message: 'A date or time is out of range.' },
+  '22P02': { status: 400, message: 'A value has the wrong format.' },
+  '22021': { status: 400, message: 'Text is not valid UTF-8.' },
+};
+
+/** The PostgreSQL error behind a failed query (drizzle wraps it as the cause), without values. */
+function databaseError(err: unknown): { code: string; table?: string; constraint?: string } | null {
+  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 4; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, table, constraint, severity } = e as { code?: unknown; table?: unknown; constraint?: unknown; severity?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string') {
+      return { code, ...(typeof table === 'string' ? { table } : {}), ...(typeof constraint === 'string' ? { constraint } : {}) };
+    }
+  }
+  return null;
+}
+
+/** Where in a parsed request a string holds U+0000 (`body.incidents.0.narrative`), or null. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 20) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return `${path}.${k.replaceAll('\u0000', '\\0')}`;
+    const found = nulPath(v, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 function statusCode(code: number): ErrorCode {
   switch (code) {
     case 400: return 'bad_request';
@@ -100,14 +136,36 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send(errorBody(statusCode(err.statusCode), err.message));
     }
+    // a database error: log its code, table and constraint, never its message or the query's
+    // parameters (they hold what the user typed: names, narratives)
+    const db = databaseError(err);
+    if (db) {
+      const known = DB_INPUT_ERRORS[db.code];
+      if (known) {
+        req.log.warn({ db }, 'database refused the input');
+        return reply.code(known.status).send(errorBody(known.status === 409 ? 'conflict' : 'validation_failed', known.message));
+      }
+    }
     if (isResponseSerializationError(err)) req.log.error({ err: { message: err.message } }, 'response did not match its schema');
+    else if (db) req.log.error({ db, stack: err.stack }, 'request failed in the database');
     else req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
     // a database that is down is a temporary condition, not a bug
-    const text = `${err.message} ${err.code ?? ''}`;
+    let text = '';
+    for (let e: unknown = err, i = 0; e instanceof Error && i < 4; e = e.cause, i++) {
+      const code = (e as { code?: unknown }).code;
+      text += ` ${e.message} ${typeof code === 'string' ? code : ''}`;
+    }
     if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|57P0[13]|the database system is/i.test(text)) {
       return reply.code(503).headers({ 'retry-after': '5' }).send(errorBody('unavailable', 'The database is unavailable. Try again in a few seconds.'));
     }
     return reply.code(500).send(errorBody('internal', 'Something went wrong on our side. The error has been logged.'));
+  });
+
+  // PostgreSQL text cannot hold the NUL character: refuse it at the door, naming where it was,
+  // instead of failing deep inside a query
+  app.addHook('preValidation', async (req) => {
+    const where = nulPath(req.params, 'params') ?? nulPath(req.query, 'query') ?? nulPath(req.body, 'body');
+    if (where) throw new AppError('validation_failed', `Text must not contain the NUL character (${where}).`, [{ path: where.replace(/^(body|query|params)\.?/, '') || where, message: 'contains the NUL character' }]);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

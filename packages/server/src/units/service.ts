@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { can, type Actor } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
-import { districts, routingRules, units, users } from '../db/schema.ts';
+import { routingRules, units, users } from '../db/schema.ts';
+import { territoryIndex } from '../reference/territory.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 
@@ -86,10 +87,12 @@ function requireAdmin(actor: Actor): void {
 }
 
 async function checkTerritory(ex: Executor, regionCode: string | null, districtCode: string | null | undefined): Promise<void> {
+  const index = await territoryIndex(ex);
+  if (regionCode && !index.regions.has(regionCode)) throw validation([{ path: 'regionCode', message: 'no such region' }]);
   if (!districtCode) return;
-  const [d] = await ex.select().from(districts).where(eq(districts.code, districtCode));
-  if (!d) throw validation([{ path: 'districtCode', message: 'no such district' }]);
-  if (d.regionCode !== regionCode) throw validation([{ path: 'districtCode', message: `the district is not in ${regionCode ?? 'the country-level unit'}` }]);
+  const districtRegion = index.districtRegion.get(districtCode);
+  if (!districtRegion) throw validation([{ path: 'districtCode', message: 'no such district' }]);
+  if (districtRegion !== regionCode) throw validation([{ path: 'districtCode', message: `the district is not in ${regionCode ?? 'the country-level unit'}` }]);
 }
 
 export async function createUnit(ctx: Ctx, input: z.infer<typeof unitBody>): Promise<UnitDto> {
