@@ -102,18 +102,21 @@ try {
   const fresh = [...generatePersons({ seed: 99, count: 100_000, refDate: '2026-11-23', kind: 'child' })];
   const adults = [...generatePersons({ seed: 98, count: 20_000, refDate: '2026-11-23', kind: 'adult' })];
 
+  // BENCH_ONLY=intake skips the other runs (to profile the intake alone)
+  const only = process.env.BENCH_ONLY;
+  const skipped = { name: 'skipped', requests: 0, errors: 0, perSecond: 0, p50: 0, p95: 0, p99: 0 };
   const { child: bare, line } = await start(node, ['bench/bare-server.ts'], { PORT: '0' }, /^listening/);
   const barePort = Number(line.split(' ')[1]);
-  const bareResult = await run('bare fastify GET', () => async () => { await json(await fetch(`http://127.0.0.1:${barePort}/ping`)); });
+  const bareResult = only === 'intake' ? skipped : await run('bare fastify GET', () => async () => { await json(await fetch(`http://127.0.0.1:${barePort}/ping`)); });
   bare.kill();
 
-  const searchResult = await run('person search', (w, i) => async () => {
+  const searchResult = only === 'intake' ? skipped : await run('person search', (w, i) => async () => {
     const p = existing[(w * 7919 + i * 104_729) % existing.length] as (typeof existing)[number];
     await json(await fetch(`${base}/api/v1/persons/search?q=${encodeURIComponent(`${p.lastName} ${p.firstName}`)}`, { headers: headersOf(w) }));
   });
 
   // the same searches one at a time: latency without queueing behind other clients
-  const searchAlone = await run('person search, one client', (w, i) => async () => {
+  const searchAlone = only === 'intake' ? skipped : await run('person search, one client', (w, i) => async () => {
     const p = existing[(i * 104_729 + 17) % existing.length] as (typeof existing)[number];
     await json(await fetch(`${base}/api/v1/persons/search?q=${encodeURIComponent(`${p.lastName} ${p.firstName}`)}`, { headers: headersOf(w) }));
   }, 1);
@@ -151,7 +154,8 @@ try {
       search: searchResult.p95 < 30,
     } : null,
   };
-  log(`results written to ${writeResults(`intake-${kind}`, results)}`);
+  if (only) log('partial run (BENCH_ONLY): results not written');
+  else log(`results written to ${writeResults(`intake-${kind}`, results)}`);
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));

@@ -199,6 +199,8 @@ export const persons = pgTable('persons', {
   index('persons_birth_idx').on(t.birthDate),
   // exact folded words: every spelling of a full name, without trigram rechecks
   index('persons_name_tokens_gin').using('gin', sql`string_to_array(${t.nameKey}, ' ')`),
+  // duplicate checks with a birth date look at the same birth date (btree) and at persons without one (this)
+  index('persons_name_tokens_nobirth_gin').using('gin', sql`string_to_array(${t.nameKey}, ' ')`).where(sql`${t.birthDate} is null`),
 ]);
 
 /**

@@ -9,7 +9,7 @@ import { incidentPersons, incidents, reports } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { reportScope } from '../reports/service.ts';
-import { byIin, nameCandidates, personScopeSql, toPersonDto, type PersonRow } from './repository.ts';
+import { birthDateCandidates, byIin, nameCandidates, personScopeSql, toPersonDto, type PersonRow } from './repository.ts';
 import { isoDate, type PersonDto } from './schema.ts';
 
 export const matchBody = z.object({
@@ -42,7 +42,10 @@ export async function matchPersons(ctx: Ctx, input: MatchInput): Promise<Match[]
   if (input.firstName && input.lastName) {
     const key = personNameKey({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null });
     const typedWords = key.split(' ');
-    for (const c of await nameCandidates(ctx.db, key, scope, 50, 5)) {
+    const candidates = input.birthDate
+      ? await birthDateCandidates(ctx.db, key, input.birthDate, scope, (nameKey) => wordSimilarity(typedWords, nameKey.split(' ')) >= 0.75)
+      : await nameCandidates(ctx.db, key, scope, 50, 5);
+    for (const c of candidates) {
       if (found.has(c.id)) continue;
       const name = wordSimilarity(typedWords, c.nameKey.split(' '));
       const reasons: MatchReason[] = [name >= 0.97 ? 'name' : 'similar_name'];

@@ -87,6 +87,29 @@ export async function nameCandidates(ex: Executor, key: string, scope: SQL | und
   return found;
 }
 
+/**
+ * Candidates for a duplicate check that knows the birth date: only persons born that day, or of
+ * unknown birth, can be the same child. Everyone born that day (a short btree range: a few
+ * hundred even in a national register), scored by the caller, which also catches typos and
+ * spellings the name key does not fold; and persons without a birth date who have every word
+ * of the name (a partial index). No intersection of two common names' posting lists over the
+ * whole register.
+ */
+export async function birthDateCandidates(
+  ex: Executor, key: string, birthDate: string, scope: SQL | undefined, keep: (nameKey: string) => boolean,
+): Promise<Candidate[]> {
+  const words = key.split(' ').filter(Boolean);
+  const personWords = sql`string_to_array(${persons.nameKey}, ' ')`;
+  const [sameDay, unknownBirth] = await Promise.all([
+    // keys only, then whole rows of those whose name is close enough
+    ex.select({ id: persons.id, nameKey: persons.nameKey }).from(persons).where(and(eq(persons.birthDate, birthDate), scope)).limit(5000),
+    words.length ? ex.select().from(persons).where(and(sql`${persons.birthDate} is null`, sql`${personWords} @> ${wordsArray(words)}`, scope)).limit(50) : [],
+  ]);
+  const close = sameDay.filter((p) => keep(p.nameKey)).map((p) => p.id);
+  const rowsOfClose = close.length ? await ex.select().from(persons).where(inArray(persons.id, close)) : [];
+  return [...rowsOfClose, ...unknownBirth].map((p) => ({ ...p, trgm: 1 }));
+}
+
 export async function byIin(ex: Executor, iin: string, scope: SQL | undefined): Promise<PersonRow[]> {
   return ex.select().from(persons).where(and(eq(persons.iin, iin), scope)).limit(20);
 }

@@ -55,6 +55,26 @@ describe('person search across scripts', () => {
     expect(JSON.stringify(audit.json)).not.toMatch(/Мырзахметов/);
   });
 
+  it('duplicate check: the same child among many namesakes, by birth date, also misspelled', async () => {
+    // 80 children called Ерлан Ахметов, born on other days, registered before the one we look for
+    const { insertPersons } = await import('./repository.ts');
+    const namesakes = Array.from({ length: 80 }, (_, i) => ({
+      lastName: 'Ахметов', firstName: 'Ерлан', middleName: null, sex: 'male' as const,
+      birthDate: `2011-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`,
+    })).filter((p) => p.birthDate !== '2012-06-15');
+    await insertPersons(h.deps.db, namesakes, { regionCode: 'KZ-75', districtCode: null, createdBy: operator.id, now: new Date() });
+    const res = await h.call(operator, 'POST', '/api/v1/reports', sampleReport({ incidents: [child('Ахметов', 'Ерлан', '2012-06-15', 'male')] }));
+    const erlanId = res.json.incidents[0].victims[0].id;
+    for (const [lastName, firstName] of [['Akhmetov', 'Yerlan'], ['Ахметов', 'Ерлан'], ['Ahmetov', 'Erlan'], ['Akhmetov', 'Erlam']]) {
+      const match = await h.call(operator, 'POST', '/api/v1/persons/match', { lastName, firstName, birthDate: '2012-06-15' });
+      expect(match.status).toBe(200);
+      expect(match.json.items[0]?.person.id, `${lastName} ${firstName}`).toBe(erlanId);
+      expect(match.json.items[0].reasons).toContain('birth_date');
+      // namesakes born on other days are not offered as the same child
+      expect(match.json.items.filter((m: { reasons: string[] }) => m.reasons.includes('birth_date_differs'))).toEqual([]);
+    }
+  });
+
   it('validates the query', async () => {
     expect((await h.call(operator, 'GET', '/api/v1/persons/search?q=a')).status).toBe(400);
     expect((await h.call(operator, 'GET', '/api/v1/persons/search?q=abc&birthDate=2020-13-45')).status).toBe(400);

@@ -1,0 +1,1 @@
+CREATE INDEX "persons_name_tokens_nobirth_gin" ON "persons" USING gin (string_to_array("name_key", ' ')) WHERE "persons"."birth_date" is null;
