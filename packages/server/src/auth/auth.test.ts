@@ -94,3 +94,30 @@ describe('signing in', () => {
     await h.call(h.admin, 'PUT', '/api/v1/roles/police_inspector', { requireTotp: false });
   });
 });
+
+// its own instance: the sign-ins here would count against the address limits of the tests above
+describe('session fixation', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await createHarness(); });
+  afterAll(async () => { await h.close(); });
+
+  it('never adopts a session id chosen by someone else (session fixation)', async () => {
+    const u = await h.user('analyst');
+    // an attacker plants a cookie and a token before the victim signs in
+    const planted = 'a'.repeat(43);
+    const res = await h.app.inject({
+      method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD }, cookies: { qorgau_session: planted },
+    });
+    expect(res.statusCode).toBe(200);
+    const issued = res.cookies.find((c) => c.name === 'qorgau_session')?.value;
+    expect(issued).toBeDefined();
+    expect(issued).not.toBe(planted);
+    expect(res.json().token).not.toBe(planted);
+    // the planted id gives no access, the issued one does
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { qorgau_session: planted } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { qorgau_session: issued as string } })).statusCode).toBe(200);
+    // a second sign-in gives a new session; both are the user's own, neither is reused
+    const again = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD }, cookies: { qorgau_session: issued as string } });
+    expect(again.cookies.find((c) => c.name === 'qorgau_session')?.value).not.toBe(issued);
+  });
+});
