@@ -118,6 +118,40 @@ describe('email outbox', () => {
     }
   });
 
+  it('with the mail server down for an hour, delivers every email afterwards, none twice', async () => {
+    const down = await new TestSmtp().start();
+    const port = down.port;
+    await down.stop();
+    const url = `smtp://127.0.0.1:${port}`;
+    const deps = withSmtp(url);
+    // the job runs every 10 s (jobs.ts) through the hour; notifications keep arriving meanwhile
+    let queued = 0;
+    for (let t = 0; t < 3600; t += 10) {
+      if (t % 600 === 0) { await queue([assigned(inspector.id)]); queued += 1; }
+      const r = await sendPendingEmails(deps);
+      expect(r.sent).toBe(0);
+      clock.advance(10_000);
+    }
+    expect(queued).toBe(6);
+    expect((await outbox()).every((m) => m.sentAt === null && m.attempts > 0)).toBe(true);
+
+    const back = await new TestSmtp().start(port);
+    try {
+      // the longest backoff is 15 minutes: within it, everything goes out once
+      for (let t = 0; t < 16 * 60; t += 10) {
+        await sendPendingEmails(deps);
+        clock.advance(10_000);
+      }
+      const rows = await outbox();
+      expect(rows.every((m) => m.sentAt !== null)).toBe(true);
+      expect(back.received).toHaveLength(queued);
+      expect(new Set(back.received.map((m) => m.messageId)).size).toBe(queued);
+      expect(back.received.map((m) => m.messageId).sort()).toEqual(rows.map((m) => m.messageId).sort());
+    } finally {
+      await back.stop();
+    }
+  }, 120_000);
+
   it('never sends a row twice when two instances run the job at once', async () => {
     const n = 27;
     // several mails to the same address (one user, many tasks)
