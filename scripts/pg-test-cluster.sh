@@ -6,6 +6,7 @@
 #   scripts/pg-test-cluster.sh stop                stop it and delete its directory
 #   scripts/pg-test-cluster.sh status              exit 0 when it is running
 #   scripts/pg-test-cluster.sh url                 print the DATABASE_URL of the running cluster
+#   scripts/pg-test-cluster.sh pause | resume      stop PostgreSQL keeping its data / start it again (fault tests)
 #
 # Environment: PGTEST_DIR (default /tmp/qorgau-pg-test), PGTEST_PORT (preferred port,
 # default 54329; the next free port is taken when it is busy), PGTEST_DB (default qorgau).
@@ -250,6 +251,19 @@ cmd_status() {
   say "not running"; return 1
 }
 
+# fault tests: stop PostgreSQL keeping its data, and start it again on the same port
+cmd_pause() {
+  BINDIR=$(find_bindir)
+  as_owner "$BINDIR/pg_ctl" -D "$DATA" -m fast -w -t 60 stop >/dev/null 2>&1 || die "pg_ctl stop failed"
+  say "paused"
+}
+
+cmd_resume() {
+  BINDIR=$(find_bindir)
+  start_cluster "$(<"$PORT_FILE")" || die "could not start PostgreSQL again"
+  say "resumed"
+}
+
 cmd_url() {
   cmd_status >/dev/null 2>&1 || die "not running"
   url_for "$(<"$PORT_FILE")"
@@ -258,6 +272,8 @@ cmd_url() {
 case ${1:-start} in
   start) shift || true; cmd_start "${1:-}" ;;
   stop) cmd_stop ;;
+  pause) cmd_pause ;;
+  resume) cmd_resume ;;
   status) cmd_status ;;
   url) cmd_url ;;
   -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;

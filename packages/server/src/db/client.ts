@@ -43,8 +43,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    // an idle client losing its connection must not crash the process
+    // a client losing its connection (PostgreSQL restarted, fail-over) must not crash the process:
+    // idle clients report it to the pool, checked-out ones to their own listener; the query in
+    // flight fails, the request answers 503, and the pool replaces the client
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => { client.on('error', () => undefined); });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgresql', pool, pglite: null, close: () => pool.end() };
   }

@@ -148,14 +148,18 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     }
     if (isResponseSerializationError(err)) req.log.error({ err: { message: err.message } }, 'response did not match its schema');
     else if (db) req.log.error({ db, stack: err.stack }, 'request failed in the database');
-    else req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
+    // drizzle's "Failed query: … params: …" carries what users typed: log the driver's own error instead
+    else if (err.message.startsWith('Failed query')) {
+      const cause = err.cause instanceof Error ? err.cause : null;
+      req.log.error({ err: { message: cause?.message ?? 'query failed', code: (cause as { code?: unknown } | null)?.code, stack: err.stack?.split('\n').slice(1).join('\n') } }, 'request failed');
+    } else req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
     // a database that is down is a temporary condition, not a bug
     let text = '';
     for (let e: unknown = err, i = 0; e instanceof Error && i < 4; e = e.cause, i++) {
       const code = (e as { code?: unknown }).code;
       text += ` ${e.message} ${typeof code === 'string' ? code : ''}`;
     }
-    if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|57P0[13]|the database system is/i.test(text)) {
+    if (/ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|not queryable|timeout exceeded when trying to connect|57P0[123]|08\d\d\d|the database system is/i.test(text)) {
       return reply.code(503).headers({ 'retry-after': '5' }).send(errorBody('unavailable', 'The database is unavailable. Try again in a few seconds.'));
     }
     return reply.code(500).send(errorBody('internal', 'Something went wrong on our side. The error has been logged.'));
