@@ -34,7 +34,7 @@ const port = 19_000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['packages/server/src/main.ts'], {
   cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', QORGAU_DEMO: '1', QORGAU_DEMO_SCALE: '1', QORGAU_ADMIN_PASSWORD: PASSWORD, QORGAU_LOG_LEVEL: 'warn', QORGAU_DATABASE_POOL: '20' },
+  env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', QORGAU_DEMO: '1', QORGAU_DEMO_SCALE: '1', QORGAU_ADMIN_PASSWORD: PASSWORD, QORGAU_LOG_LEVEL: 'warn', QORGAU_DATABASE_POOL: '20', QORGAU_TRUST_PROXY: '1' },
 });
 
 type Op = 'duplicate_check' | 'intake' | 'search' | 'report_list' | 'report_view' | 'inbox' | 'task_view' | 'dashboard';
@@ -43,10 +43,14 @@ const statuses = new Map<string, number>();
 let fiveXx = 0;
 const accepted: string[] = [];
 
-async function call(op: Op, token: string, method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+// each client is a workstation of its own (behind the proxy the server trusts), as in real use:
+// sign-in limits are per address
+const addressOf = (client: number) => `10.20.${Math.floor(client / 250)}.${(client % 250) + 1}`;
+
+async function call(op: Op, token: string, method: string, pathAndQuery: string, body?: unknown, client = 0): Promise<{ status: number; json: unknown }> {
   const t = performance.now();
   const res = await fetch(`${base}${pathAndQuery}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    method, headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': addressOf(client), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -58,8 +62,8 @@ async function call(op: Op, token: string, method: string, pathAndQuery: string,
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
-async function login(username: string, password = PASSWORD): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+async function login(username: string, client: number): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': addressOf(client) }, body: JSON.stringify({ username, password: PASSWORD }) });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -70,7 +74,7 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   log('server ready with demo data');
-  const adminToken = await login('admin');
+  const adminToken = await login('admin', 9999);
   const units = await call('report_list', adminToken, 'GET', '/api/v1/units?agencyType=police&regionCode=KZ-75') as { json: { items: { id: string }[] } };
   const policeUnit = units.json.items[0]?.id;
   type Client = { role: 'operator' | 'supervisor' | 'police' | 'coordinator'; token: string; id: string };
@@ -83,7 +87,7 @@ try {
     }[role];
     const created = await call('report_list', adminToken, 'POST', '/api/v1/users', { username: `load.${role}.${c}`, password: PASSWORD, fullName: `Load ${role} ${c}`, ...body }) as { status: number; json: { id: string } };
     if (created.status !== 201) throw new Error(`creating a user: ${created.status} ${JSON.stringify(created.json)}`);
-    clients.push({ role, token: await login(`load.${role}.${c}`), id: created.json.id });
+    clients.push({ role, token: await login(`load.${role}.${c}`, c), id: created.json.id });
   }
   latencies.clear();
   statuses.clear();
@@ -95,36 +99,37 @@ try {
   log(`${CLIENTS} clients for ${SECONDS} s`);
   await Promise.all(clients.map(async (cl, w) => {
     let lastList: string[] = [];
+    const c = (op: Op, method: string, pathAndQuery: string, body?: unknown) => call(op, cl.token, method, pathAndQuery, body, w);
     for (let i = 0; performance.now() < end; i++) {
       try {
         if (cl.role === 'operator') {
           const child = children[(n++ * 7919) % children.length] as (typeof children)[number];
           if (i % 2 === 0) {
-            await call('duplicate_check', cl.token, 'POST', '/api/v1/persons/match', { lastName: child.lastName, firstName: child.firstName, birthDate: child.birthDate });
-            const r = await call('intake', cl.token, 'POST', '/api/v1/reports', {
+            await c('duplicate_check', 'POST', '/api/v1/persons/match', { lastName: child.lastName, firstName: child.firstName, birthDate: child.birthDate });
+            const r = await c('intake', 'POST', '/api/v1/reports', {
               channel: 'hotline', regionCode: regions[(w + i) % regions.length], narrative: 'Load test intake.', reporter: { anonymous: true }, screening: { immediateDanger: i % 9 === 0 },
               incidents: [{ types: ['physical'], place: 'home', victims: [{ lastName: child.lastName, firstName: child.firstName, birthDate: child.birthDate, sex: child.sex }], perpetrators: [{ relation: 'father' }] }],
             });
             if (r.status === 201) accepted.push((r.json as { id: string }).id);
           } else {
-            await call('search', cl.token, 'GET', `/api/v1/persons/search?q=${encodeURIComponent(`${child.lastName} ${child.firstName}`)}`);
+            await c('search', 'GET', `/api/v1/persons/search?q=${encodeURIComponent(`${child.lastName} ${child.firstName}`)}`);
           }
         } else if (cl.role === 'supervisor') {
           if (i % 3 === 0 || !lastList.length) {
-            const list = await call('report_list', cl.token, 'GET', '/api/v1/reports?limit=20');
+            const list = await c('report_list', 'GET', '/api/v1/reports?limit=20');
             lastList = ((list.json as { items?: { id: string }[] }).items ?? []).map((r) => r.id);
           } else {
-            await call('report_view', cl.token, 'GET', `/api/v1/reports/${lastList[i % lastList.length]}`);
+            await c('report_view', 'GET', `/api/v1/reports/${lastList[i % lastList.length]}`);
           }
         } else if (cl.role === 'police') {
           if (i % 2 === 0 || !lastList.length) {
-            const inbox = await call('inbox', cl.token, 'GET', '/api/v1/tasks?scope=unit&limit=20');
+            const inbox = await c('inbox', 'GET', '/api/v1/tasks?scope=unit&limit=20');
             lastList = ((inbox.json as { items?: { id: string }[] }).items ?? []).map((t) => t.id);
           } else {
-            await call('task_view', cl.token, 'GET', `/api/v1/tasks/${lastList[i % lastList.length]}`);
+            await c('task_view', 'GET', `/api/v1/tasks/${lastList[i % lastList.length]}`);
           }
         } else {
-          await call('dashboard', cl.token, 'GET', `/api/v1/stats/dashboard?regionCode=KZ-75&from=2026-01-01&to=2026-11-23`);
+          await c('dashboard', 'GET', `/api/v1/stats/dashboard?regionCode=KZ-75&from=2026-01-01&to=2026-11-23`);
         }
       } catch (e) {
         statuses.set(`network ${(e as Error).message.slice(0, 40)}`, (statuses.get(`network ${(e as Error).message.slice(0, 40)}`) ?? 0) + 1);
