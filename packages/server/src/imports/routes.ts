@@ -6,10 +6,10 @@ import { can } from '../access/policy.ts';
 import { cleanFileName } from '../attachments/service.ts';
 import type { Deps } from '../deps.ts';
 import { ctxOf } from '../http/context.ts';
-import { AppError, forbidden, validation } from '../http/errors.ts';
+import { forbidden } from '../http/errors.ts';
 import { COLUMNS, templateCsv } from './layout.ts';
-import { MAX_IMPORT_BYTES } from './parse.ts';
 import { importReports } from './service.ts';
+import { dryRunFlag, IMPORT_MULTIPART_LIMITS, receiveImportFile } from './upload.ts';
 
 const resultSchema = z.object({
   batchId: z.string().nullable(),
@@ -24,41 +24,24 @@ const resultSchema = z.object({
   created: z.number(),
 });
 
-const flag = z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1');
-
-function fileTooLarge(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE';
-}
 
 export function importRoutes(app: FastifyInstance, deps: Deps): void {
   void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } });
+    await scope.register(multipart, { limits: IMPORT_MULTIPART_LIMITS });
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['imports'];
 
     r.post('/api/v1/imports/reports', {
       schema: {
-        tags, consumes: ['multipart/form-data'], querystring: z.object({ dryRun: flag }),
+        tags, consumes: ['multipart/form-data'], querystring: z.object({ dryRun: dryRunFlag }),
         description: `Legacy reports from CSV (UTF-8) or XLSX in the multipart field \`file\` (at most 10 MB, 50,000 rows). One row = one report; columns: ${COLUMNS.map((c) => c.name + (c.required ? ' (required)' : '')).join(', ')} — see GET /api/v1/imports/template.csv and docs/import-attachments-public.md. \`dryRun\` (default true) checks every row and writes nothing but the batch record; a real run imports all rows in one transaction, or nothing (400 with every problem) — rows whose externalId was imported before are skipped.`,
         response: { 200: resultSchema, 201: resultSchema },
       },
     }, async (req, reply) => {
       const ctx = ctxOf(deps, req);
       if (!can(ctx.actor, 'reports.import')) throw forbidden('Your role does not import records.');
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in the field "file".', [{ path: 'file', message: 'required' }]);
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        throw validation([{ path: 'file', message: 'required: send the file in the multipart field "file"' }]);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err) {
-        if (fileTooLarge(err)) throw new AppError('payload_too_large', 'The file is larger than 10 MB. Split it into several files.');
-        throw err;
-      }
-      const result = await importReports(ctx, { name: cleanFileName(part.filename), bytes }, req.query.dryRun);
+      const { fileName, bytes } = await receiveImportFile(req);
+      const result = await importReports(ctx, { name: cleanFileName(fileName), bytes }, req.query.dryRun);
       return reply.code(result.dryRun ? 200 : 201).send(result);
     });
 

@@ -3,6 +3,7 @@
 // prefixed with an apostrophe in CSV, and written as plain strings in XLSX.
 import type { Locale } from '@qorgau/core';
 import ExcelJS from 'exceljs';
+import { csvFile } from '../http/csv.ts';
 import type { Coverage, Unreached } from './coverage.ts';
 
 export type Sheet = { title: string; subtitle: string; headers: string[]; rows: (string | number | null)[][]; totals?: (string | number | null)[] };
@@ -51,18 +52,12 @@ export function unreachedSheet(u: Unreached, lang: Locale, programme: string | n
 }
 
 /** A cell as CSV text, safe to open in a spreadsheet. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+export { csvCell } from '../http/csv.ts';
 
 export async function renderSheet(sheet: Sheet, format: 'xlsx' | 'csv'): Promise<File> {
   const lines = [sheet.headers, ...sheet.rows, ...(sheet.totals ? [sheet.totals] : [])];
   if (format === 'csv') {
-    const text = lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
-    return { body: Buffer.from('\uFEFF' + text, 'utf8'), contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv' };
+    return { body: csvFile(lines), contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv' };
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Qorgau';

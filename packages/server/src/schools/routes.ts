@@ -4,17 +4,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { ctxOf } from '../http/context.ts';
-import { AppError, validation } from '../http/errors.ts';
-import { MAX_IMPORT_BYTES } from '../imports/parse.ts';
+import { dryRunFlag, IMPORT_MULTIPART_LIMITS, receiveImportFile } from '../imports/upload.ts';
 import { importSchools, SCHOOL_COLUMNS, schoolImportResultSchema, schoolTemplateCsv } from './import.ts';
 import { createSchool, createSchoolBody, getSchool, listSchools, listSchoolsQuery, patchSchoolBody, schoolListSchema, schoolSchema, updateSchool } from './service.ts';
 
 const idParams = z.object({ id: z.string().max(100) });
-const flag = z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1');
 
 export function schoolRoutes(app: FastifyInstance, deps: Deps): void {
   void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } });
+    await scope.register(multipart, { limits: IMPORT_MULTIPART_LIMITS });
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['schools'];
 
@@ -30,24 +28,12 @@ export function schoolRoutes(app: FastifyInstance, deps: Deps): void {
 
     r.post('/api/v1/schools/import', {
       schema: {
-        tags, consumes: ['multipart/form-data'], querystring: z.object({ dryRun: flag }), response: { 200: schoolImportResultSchema },
+        tags, consumes: ['multipart/form-data'], querystring: z.object({ dryRun: dryRunFlag }), response: { 200: schoolImportResultSchema },
         description: `Schools from CSV (UTF-8) or XLSX in the multipart field \`file\`. Columns: ${SCHOOL_COLUMNS.map((c) => c.name + (c.required ? ' (required)' : '')).join(', ')}. dryRun (default true) lists every bad row; a real run upserts by external_id in one transaction, or nothing (400). See docs/workforce.md.`,
       },
     }, async (req) => {
       const ctx = ctxOf(deps, req);
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in the field "file".', [{ path: 'file', message: 'required' }]);
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        throw validation([{ path: 'file', message: 'required: send the file in the multipart field "file"' }]);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err) {
-        if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 'The file is larger than 10 MB. Split it into several files.');
-        throw err;
-      }
+      const { bytes } = await receiveImportFile(req);
       return importSchools(ctx, bytes, req.query.dryRun);
     });
 

@@ -8,6 +8,7 @@ import type { OfficialTable } from '@qorgau/core';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import { csvFile } from '../http/csv.ts';
 import { kzLocal } from '@qorgau/core';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
@@ -84,25 +85,13 @@ function footerText(table: OfficialTable): string {
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180)
 
-const BOM = '\uFEFF';
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function csvNumber(n: number | null): string {
-  // String() of a finite number: no grouping, "." as decimal mark; -0 prints as "0"
-  return n === null ? '' : String(n);
-}
-
 function renderCsv(table: OfficialTable): Buffer {
-  const lines: string[][] = [headerCells(table)];
+  const lines: (string | number | null)[][] = [headerCells(table)];
   for (const line of [...table.rows, table.totals]) {
     const { counts, growth } = lineNumbers(line);
-    lines.push([line.label, ...counts.map(csvNumber), csvNumber(growth)]);
+    lines.push([line.label, ...counts, growth]);
   }
-  const text = lines.map((cells) => cells.map(csvField).join(',') + '\r\n').join('');
-  return Buffer.from(BOM + text, 'utf8');
+  return csvFile(lines);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // would read as a formula (= + - @, tab, CR) are prefixed with an apostrophe.
 import { specialistKindLabels, type Locale, type SpecialistKind } from '@qorgau/core';
 import ExcelJS from 'exceljs';
+import { csvFile, safeCell } from '../http/csv.ts';
 import type { AllocationDto } from './service.ts';
 
 type Text = Record<Locale, string>;
@@ -29,10 +30,7 @@ const HEAD: Record<string, Text> = {
 
 const COLUMNS = ['school', 'district', 'students', 'have', 'need', 'add', 'remove', 'after', 'gapBefore', 'gapAfter', 'perBefore', 'perAfter'] as const;
 
-/** Text a spreadsheet would evaluate is made literal. */
-export function safeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { safeCell } from '../http/csv.ts';
 
 function lines(plan: AllocationDto, lang: Locale): (string | number | null)[][] {
   return plan.schools.map((s) => [
@@ -47,13 +45,7 @@ function summary(plan: AllocationDto, lang: Locale): string {
 }
 
 export function allocationCsv(plan: AllocationDto, lang: Locale): Buffer {
-  const field = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = typeof v === 'number' ? String(v) : safeCell(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const rows = [COLUMNS.map((c) => HEAD[c]![lang]), ...lines(plan, lang)];
-  return Buffer.from(`\uFEFF${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`, 'utf8');
+  return csvFile([COLUMNS.map((c) => HEAD[c]![lang]), ...lines(plan, lang)]);
 }
 
 export async function allocationXlsx(plan: AllocationDto, lang: Locale): Promise<Buffer> {
