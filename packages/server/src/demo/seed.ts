@@ -6,6 +6,8 @@ import { districts, regions, routingRules, schools, systemState, units, users } 
 import { createReportBody } from '../reports/schema.ts';
 import { createReport } from '../reports/service.ts';
 import { seedDemoConcerns } from '../concerns/demo.ts';
+import { seedPreventionDemo } from '../prevention/demo.ts';
+import { seedDemoWorkforce } from '../schools/demo.ts';
 import { toActor } from '../users/dto.ts';
 import { insertUser } from '../users/service.ts';
 
@@ -138,13 +140,13 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   if (done) return false;
   deps.log.info({ scale: opts.scale }, 'loading demo data');
   await seedSchools(deps, opts.scale);
-  await (await import('../schools/demo.ts')).seedDemoWorkforce(deps, DEMO_SEED);
+  await seedDemoWorkforce(deps, DEMO_SEED);
   await seedUnits(deps);
   await seedUsers(deps);
   const reports = await seedReports(deps, opts.scale);
   await settleDemoHistory(deps);
   await seedDemoConcerns(deps);
-  await (await import('../prevention/demo.ts')).seedPreventionDemo(deps);
+  await seedPreventionDemo(deps);
   deps.log.info({ reports }, 'demo data loaded');
   await deps.db.insert(systemState).values({ key: 'demo_loaded', value: sql`${JSON.stringify({ at: deps.clock.now().toISOString(), scale: opts.scale })}::jsonb` });
   return true;

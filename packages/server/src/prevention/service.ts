@@ -5,7 +5,8 @@ import { FACILITATOR_TYPES, kzLocal } from '@qorgau/core';
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.ts';
-import { districts, preventionProgrammes, preventionSessions, schools, specialists, trainingParticipants, trainings, users, volunteerGroups } from '../db/schema.ts';
+import { preventionProgrammes, preventionSessions, schools, specialists, trainingParticipants, trainings, users, volunteerGroups } from '../db/schema.ts';
+import { territoryIndex } from '../reference/territory.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import { isUuid } from '../reports/service.ts';
@@ -320,9 +321,9 @@ function areaFilter(scope: PreventionScope, region: typeof trainings.regionCode,
 
 async function checkArea(ctx: Ctx, scope: PreventionScope, place: { regionCode: string; districtCode: string | null; schoolId: string | null }): Promise<void> {
   if (place.districtCode) {
-    const [d] = await ctx.db.select({ regionCode: districts.regionCode }).from(districts).where(eq(districts.code, place.districtCode));
-    if (!d) throw validation([{ path: 'districtCode', message: 'no such district' }]);
-    if (d.regionCode !== place.regionCode) throw validation([{ path: 'districtCode', message: `the district is not in ${place.regionCode}` }]);
+    const districtRegion = (await territoryIndex(ctx.db)).districtRegion.get(place.districtCode);
+    if (!districtRegion) throw validation([{ path: 'districtCode', message: 'no such district' }]);
+    if (districtRegion !== place.regionCode) throw validation([{ path: 'districtCode', message: `the district is not in ${place.regionCode}` }]);
   }
   if (!inScope(scope, place)) throw forbidden('The place is outside your territory.');
 }

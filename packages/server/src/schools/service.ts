@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { can, type Actor } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
-import { districts, katoUnits, schools } from '../db/schema.ts';
+import { katoUnits, schools } from '../db/schema.ts';
+import { territoryIndex } from '../reference/territory.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation, type ErrorDetail } from '../http/errors.ts';
 import { isUuid } from '../reports/service.ts';
@@ -70,13 +71,12 @@ export type SchoolFields = {
 export type SchoolReference = { regionOfDistrict(code: string): string | undefined; settlementExists(code: string): boolean };
 
 export async function loadReference(ex: Executor, codes?: { districts: string[]; settlements: string[] }): Promise<SchoolReference> {
-  const ds = await (codes ? ex.select().from(districts).where(inArray(districts.code, codes.districts.length ? codes.districts : [''])) : ex.select().from(districts));
+  const { districtRegion } = await territoryIndex(ex);
   const ks = codes
     ? await ex.select({ code: katoUnits.code }).from(katoUnits).where(inArray(katoUnits.code, codes.settlements.length ? codes.settlements : ['']))
     : await ex.select({ code: katoUnits.code }).from(katoUnits);
-  const region = new Map(ds.map((d) => [d.code, d.regionCode]));
   const known = new Set(ks.map((k) => k.code));
-  return { regionOfDistrict: (c) => region.get(c), settlementExists: (c) => known.has(c) };
+  return { regionOfDistrict: (c) => districtRegion.get(c), settlementExists: (c) => known.has(c) };
 }
 
 /** Rules across fields and against the classifier; field rules are in the zod schemas. */

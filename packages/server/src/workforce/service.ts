@@ -8,6 +8,7 @@ import { can, territoryOf } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { rows as rawRows } from '../db/client.ts';
 import { districts, regions, schools, specialists, users, workforceNorms } from '../db/schema.ts';
+import { territoryIndex } from '../reference/territory.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import { isUuid } from '../reports/service.ts';
@@ -359,9 +360,9 @@ export async function planAllocation(ctx: Ctx, input: z.infer<typeof allocationB
   if (schoolScope(ctx.actor).schoolId) throw forbidden('An allocation plan spans many schools; school staff see only their own school.');
   const region = regionFilter(ctx.actor, input.regionCode);
   if (input.districtCode) {
-    const [d] = await ctx.db.select().from(districts).where(eq(districts.code, input.districtCode));
-    if (!d) throw validation([{ path: 'districtCode', message: 'no such district' }]);
-    if (region && d.regionCode !== region) throw validation([{ path: 'districtCode', message: `the district is not in ${region}` }]);
+    const districtRegion = (await territoryIndex(ctx.db)).districtRegion.get(input.districtCode);
+    if (!districtRegion) throw validation([{ path: 'districtCode', message: 'no such district' }]);
+    if (region && districtRegion !== region) throw validation([{ path: 'districtCode', message: `the district is not in ${region}` }]);
   }
   const norms = await loadNorms(ctx);
   const norm = norms.get(input.kind) as Norm;
