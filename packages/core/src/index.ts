@@ -12,3 +12,4 @@ export * from './protocol/index.ts';
 export * from './notification-text.ts';
 export * from './stats/index.ts';
 export * from './allocation/index.ts';
+export * from './family/index.ts';

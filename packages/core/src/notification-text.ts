@@ -24,12 +24,18 @@ export type NotificationTextParams = {
   concernId?: string | undefined;
   /** the concern's category codes */
   categories?: ConcernCategory[] | undefined;
+  /** a family case (its id opens it; its number is printed) */
+  caseId?: string | undefined;
+  caseNumber?: string | undefined;
+  /** a referral (its id opens it) */
+  referralId?: string | undefined;
 };
 
 export type NotificationText = { title: string; body: string };
 
 const WORDS = {
   report: { kk: 'Хабарлама', ru: 'Сообщение', en: 'Report' },
+  case: { kk: 'Отбасы ісі', ru: 'Дело семьи', en: 'Family case' },
   task: { kk: 'Тапсырма', ru: 'Задача', en: 'Task' },
   agency: { kk: 'Ведомство', ru: 'Ведомство', en: 'Agency' },
   priority: { kk: 'Басымдық', ru: 'Приоритет', en: 'Priority' },
@@ -72,6 +78,7 @@ function reportNumberOf(value: unknown): string | null {
 export function notificationText(kind: NotificationKind, params: NotificationTextParams, locale: Locale): NotificationText {
   const kindLabel = label(notificationKindLabels, kind, locale) ?? kind;
   const number = reportNumberOf(params.reportNumber);
+  const caseNumber = reportNumberOf(params.caseNumber);
   const action = label(taskActionLabels, params.action, locale);
   const agency = label(agencyTypeLabels, params.agencyType, locale);
   const priority = label(priorityLabels, params.priority, locale);
@@ -81,6 +88,7 @@ export function notificationText(kind: NotificationKind, params: NotificationTex
   const zone = ` (${WORDS.kzTime[locale]})`;
 
   const lines: string[] = [];
+  if (caseNumber) lines.push(`${WORDS.case[locale]}: № ${caseNumber}`);
   if (number) lines.push(`${WORDS.report[locale]}: № ${number}`);
   if (action) lines.push(`${WORDS.task[locale]}: ${action}`);
   if (agency) lines.push(`${WORDS.agency[locale]}: ${agency}`);
@@ -95,7 +103,8 @@ export function notificationText(kind: NotificationKind, params: NotificationTex
     .map((c) => label(concernCategoryLabels, c, locale)).filter((c): c is string => !!c);
   if (categories.length) lines.push(`${WORDS.categories[locale]}: ${categories.join(', ')}`);
 
-  return { title: number ? `${kindLabel} · № ${number}` : kindLabel, body: lines.join('\n') };
+  const titleNumber = caseNumber ?? number;
+  return { title: titleNumber ? `${kindLabel} · № ${titleNumber}` : kindLabel, body: lines.join('\n') };
 }
 
 /** The email of a notification: its text, a link to open it, and why the reader receives it. */

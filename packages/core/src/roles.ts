@@ -27,9 +27,17 @@ export const CAPABILITIES = [
   'sensitive_details',
   /** aggregate statistics without personal data */
   'stats.read',
-  /** family case files */
+  /** family case files: read those of one's territory and agency; open and work on them */
   'cases.read',
   'cases.manage',
+  /** approve a case's plan and its closure (also the head of the lead's unit) */
+  'cases.approve',
+  /** the service directory: edit providers, their services and capacity */
+  'services.manage',
+  /** answer referrals to one's own provider (accept, decline, delivered, feedback) */
+  'referrals.handle',
+  /** record linkage: review candidate pairs, merge and unmerge person records */
+  'linkage.review',
   /** response tasks in the inbox */
   'tasks.handle',
   /** the response protocol: read is for everyone signed in, edit for administrators */
@@ -52,20 +60,20 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['users.manage', 'audit.read', 'protocol.edit', 'stats.read', 'schools.manage', 'workforce.read', 'workforce.manage', 'prevention.read', 'prevention.manage'],
+  admin: ['users.manage', 'audit.read', 'protocol.edit', 'stats.read', 'schools.manage', 'workforce.read', 'workforce.manage', 'prevention.read', 'prevention.manage', 'services.manage'],
   auditor: ['audit.read', 'stats.read'],
   hotline_operator: ['contacts.handle', 'reports.create', 'reports.read', 'tasks.handle'],
-  supervisor: ['contacts.handle', 'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'stats.read', 'cases.read', 'conferences.manage'],
-  school_specialist: ['reports.create', 'reports.read', 'tasks.handle', 'cases.read', 'concerns.create', 'concerns.review', 'workforce.read', 'prevention.read', 'prevention.manage'],
+  supervisor: ['contacts.handle', 'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'stats.read', 'cases.read', 'conferences.manage', 'linkage.review'],
+  school_specialist: ['reports.create', 'reports.read', 'tasks.handle', 'cases.read', 'cases.manage', 'concerns.create', 'concerns.review', 'workforce.read', 'prevention.read', 'prevention.manage'],
   teacher: ['concerns.create'],
   police_inspector: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'prevention.read', 'prevention.manage'],
   health_worker: ['reports.create', 'reports.read', 'sensitive_details', 'tasks.handle', 'cases.read'],
   guardianship_officer: ['reports.create', 'reports.read', 'reports.update', 'sensitive_details', 'tasks.handle', 'cases.read', 'cases.manage', 'conferences.manage'],
-  service_provider: ['reports.read', 'tasks.handle', 'cases.read'],
+  service_provider: ['reports.read', 'tasks.handle', 'cases.read', 'referrals.handle'],
   commission_member: ['reports.read', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read', 'conferences.manage'],
   regional_coordinator: [
-    'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'stats.read',
-    'conferences.manage', 'schools.manage', 'workforce.read', 'workforce.manage', 'prevention.read', 'prevention.manage',
+    'reports.create', 'reports.read', 'reports.update', 'reports.import', 'sensitive_details', 'tasks.handle', 'cases.read', 'cases.manage', 'cases.approve', 'stats.read',
+    'conferences.manage', 'services.manage', 'linkage.review', 'schools.manage', 'workforce.read', 'workforce.manage', 'prevention.read', 'prevention.manage',
   ],
   analyst: ['stats.read', 'workforce.read', 'prevention.read'],
 };

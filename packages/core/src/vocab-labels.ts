@@ -289,6 +289,13 @@ export const notificationKindLabels: Record<NotificationKind, Label> = {
   conference_invited: { kk: 'Кеңеске шақыру', ru: 'Приглашение на совещание', en: 'Invitation to a case conference' },
   report_closed: { kk: 'Хабарлама жабылды', ru: 'Сообщение закрыто', en: 'Report closed' },
   concern_new: { kk: 'Мектепте жаңа алаңдаушылық', ru: 'Новая тревога в школе', en: 'New safeguarding concern in your school' },
+  case_assigned: { kk: 'Сізге отбасы ісі берілді', ru: 'Вам передано дело семьи', en: 'A family case is yours to lead' },
+  case_approval_requested: { kk: 'Іс бойынша келісім сұралды', ru: 'Запрошено утверждение по делу', en: 'Approval requested on a case' },
+  case_approval_decided: { kk: 'Іс бойынша шешім қабылданды', ru: 'Решение по утверждению дела', en: 'Approval decided on your case' },
+  case_transfer_requested: { kk: 'Істі қабылдау сұралды', ru: 'Запрошена передача дела', en: 'A case transfer awaits you' },
+  case_review_due: { kk: 'Істі қайта қарау мерзімі', ru: 'Срок пересмотра дела', en: 'Case review due' },
+  referral_new: { kk: 'Жаңа жолдама', ru: 'Новое направление', en: 'New referral' },
+  referral_answered: { kk: 'Жолдамаға жауап берілді', ru: 'Ответ на направление', en: 'Referral answered' },
 };
 
 export const concernCategoryLabels: Record<ConcernCategory, Label> = {

@@ -86,6 +86,7 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 /** Kinds of in-app and email notifications (per-user preferences are kept per kind). */
 export const NOTIFICATION_KINDS = [
   'task_new', 'task_assigned', 'task_escalated', 'task_due_soon', 'conference_invited', 'report_closed', 'concern_new',
+  'case_assigned', 'case_approval_requested', 'case_approval_decided', 'case_transfer_requested', 'case_review_due', 'referral_new', 'referral_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

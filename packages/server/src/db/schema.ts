@@ -191,6 +191,10 @@ export const persons = pgTable('persons', {
   regionCode: text('region_code').references(() => regions.code),
   districtCode: text('district_code'),
   externalId: text('external_id').unique(),
+  /** where the person lives, as written (record linkage compares it) */
+  address: text('address'),
+  /** set when this record was merged into another (record linkage); the survivor carries the references */
+  mergedInto: uuid('merged_into').references((): AnyPgColumn => persons.id),
   createdBy: uuid('created_by'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
@@ -687,3 +691,380 @@ export const volunteerGroups = pgTable('volunteer_groups', {
   active: boolean('active').notNull().default(true),
   createdAt: instant('created_at').notNull(),
 }, (t) => [index('volunteer_groups_region_idx').on(t.regionCode)]);
+
+// ---------------------------------------------------------------- family case files (issue 5)
+
+/** A family case file: social patronage of the whole family, opened from a report or directly. */
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** CF-75-2026-000123: region, year, sequence; unique and never reused */
+  number: text('number').notNull().unique(),
+  kind: text('kind').notNull(), // protection | patronage
+  status: text('status').notNull(), // open | assessment | plan | in_progress | review | closed
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code').references(() => districts.code),
+  /** schools of the children in the household (school-scoped access and the risk register) */
+  schoolIds: uuid('school_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  /** the lead agency and the contributing ones (agency-scoped reads) */
+  agencyTypes: text('agency_types').array().notNull().default(sql`'{}'::text[]`),
+  leadAgencyType: text('lead_agency_type').notNull(),
+  leadUnitId: uuid('lead_unit_id').references(() => units.id),
+  leadUserId: uuid('lead_user_id').notNull().references(() => users.id),
+  /** why the case exists (sensitive: never logged) */
+  summary: text('summary'),
+  /** the household's address (sensitive) */
+  address: text('address'),
+  /** the latest assessed risk level (after overrides) */
+  riskLevel: text('risk_level'),
+  /** reviews on a schedule: the next one falls due then */
+  reviewIntervalDays: integer('review_interval_days').notNull().default(90),
+  nextReviewOn: date('next_review_on', { mode: 'string' }),
+  openedAt: instant('opened_at').notNull(),
+  closedAt: instant('closed_at'),
+  closeReason: text('close_reason'),
+  /** how many times it was reopened */
+  reopenCount: integer('reopen_count').notNull().default(0),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('cases_region_idx').on(t.regionCode, t.openedAt, t.id),
+  index('cases_lead_idx').on(t.leadUserId, t.status),
+  index('cases_status_idx').on(t.status, t.nextReviewOn),
+]);
+
+export const caseCounters = pgTable('case_counters', {
+  regionCode: text('region_code').notNull(),
+  year: integer('year').notNull(),
+  last: integer('last').notNull(),
+}, (t) => [primaryKey({ columns: [t.regionCode, t.year] })]);
+
+/** Reports the case was opened from or linked to later. */
+export const caseReports = pgTable('case_reports', {
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  reportId: uuid('report_id').notNull().references(() => reports.id),
+  linkedAt: instant('linked_at').notNull(),
+  linkedBy: uuid('linked_by'),
+}, (t) => [primaryKey({ columns: [t.caseId, t.reportId] }), index('case_reports_report_idx').on(t.reportId)]);
+
+/** Household members and their relation to the children of concern. */
+export const caseMembers = pgTable('case_members', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  /** child | mother | father | step_parent | sibling | grandparent | guardian | relative | other_adult */
+  relation: text('relation').notNull(),
+  /** a child the case is about (the others are household members) */
+  subject: boolean('subject').notNull().default(false),
+  livesInHousehold: boolean('lives_in_household').notNull().default(true),
+  /** preschool | studying | working | neither | retired | unknown: for early warning (teenager neither studying nor working) */
+  occupation: text('occupation').notNull().default('unknown'),
+  schoolId: uuid('school_id').references(() => schools.id),
+  addedAt: instant('added_at').notNull(),
+  addedBy: uuid('added_by'),
+  removedAt: instant('removed_at'),
+}, (t) => [
+  index('case_members_case_idx').on(t.caseId),
+  index('case_members_person_idx').on(t.personId),
+  uniqueIndex('case_members_active_key').on(t.caseId, t.personId).where(sql`${t.removedAt} is null`),
+]);
+
+/** Agencies contributing to a case (the lead agency has a row too). */
+export const caseAgencies = pgTable('case_agencies', {
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  agencyType: text('agency_type').notNull(),
+  unitId: uuid('unit_id').references(() => units.id),
+  role: text('role').notNull(), // lead | contributing
+  addedAt: instant('added_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.caseId, t.agencyType] })]);
+
+/** Everything that happened to a case: status changes, approvals, reopening, transfers (the history). */
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  at: instant('at').notNull(),
+  userId: uuid('user_id'),
+  kind: text('kind').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  /** why (sensitive: shown to those who read the case, never logged) */
+  note: text('note'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [index('case_events_case_idx').on(t.caseId, t.id)]);
+
+/** A request for a supervisor's approval of the plan or of closure, and the decision. */
+export const caseApprovals = pgTable('case_approvals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(), // plan | closure
+  /** for closure: the reason code */
+  closeReason: text('close_reason'),
+  note: text('note'),
+  requestedBy: uuid('requested_by').notNull(),
+  requestedAt: instant('requested_at').notNull(),
+  decision: text('decision'), // approved | rejected (null: pending)
+  decidedBy: uuid('decided_by'),
+  decidedAt: instant('decided_at'),
+  decisionNote: text('decision_note'),
+}, (t) => [
+  index('case_approvals_case_idx').on(t.caseId),
+  uniqueIndex('case_approvals_one_pending').on(t.caseId).where(sql`${t.decision} is null`),
+]);
+
+/** Versions of the structured safety and risk assessment (items, weights, thresholds as data). */
+export const assessmentInstruments = pgTable('assessment_instruments', {
+  version: integer('version').primaryKey(),
+  status: text('status').notNull(), // draft | active | retired
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: instant('created_at').notNull(),
+  activatedAt: instant('activated_at'),
+}, (t) => [uniqueIndex('assessment_instruments_one_active').on(t.status).where(sql`${t.status} = 'active'`)]);
+
+export const caseAssessments = pgTable('case_assessments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  instrumentVersion: integer('instrument_version').notNull().references(() => assessmentInstruments.version),
+  /** item code → answer (boolean or option code) */
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  /** safety threats present */
+  threats: text('threats').array().notNull().default(sql`'{}'::text[]`),
+  safetyDecision: text('safety_decision').notNull(), // safe | conditionally_safe | unsafe
+  score: integer('score').notNull(),
+  /** level by score and thresholds, before overrides */
+  scoredLevel: text('scored_level').notNull(),
+  /** after policy and discretionary overrides */
+  level: text('level').notNull(),
+  overrideReason: text('override_reason'),
+  /** why: items and their weights, thresholds, overrides (codes and numbers) */
+  reasons: jsonb('reasons').$type<Record<string, unknown>[]>().notNull().default([]),
+  assessedBy: uuid('assessed_by').notNull(),
+  assessedAt: instant('assessed_at').notNull(),
+}, (t) => [index('case_assessments_case_idx').on(t.caseId, t.assessedAt)]);
+
+/** The plan: goals and the actions under them, with who is responsible and by when. */
+export const casePlanItems = pgTable('case_plan_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(), // goal | action
+  goalId: uuid('goal_id').references((): AnyPgColumn => casePlanItems.id),
+  title: text('title').notNull(),
+  responsibleAgency: text('responsible_agency'),
+  responsibleUserId: uuid('responsible_user_id').references(() => users.id),
+  dueOn: date('due_on', { mode: 'string' }),
+  status: text('status').notNull(), // open | done | dropped
+  doneAt: instant('done_at'),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [index('case_plan_items_case_idx').on(t.caseId)]);
+
+export const caseVisits = pgTable('case_visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+  /** who went (names as written: workers of several agencies) */
+  visitors: text('visitors').notNull(),
+  childrenSeen: boolean('children_seen').notNull(),
+  observations: text('observations').notNull(),
+  nextVisitOn: date('next_visit_on', { mode: 'string' }),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('case_visits_case_idx').on(t.caseId, t.visitedOn)]);
+
+export const caseNotes = pgTable('case_notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  /** normal: everyone on the case; restricted: the lead, the author's agency and territory-wide roles; confidential: the lead and the author */
+  sensitivity: text('sensitivity').notNull(),
+  body: text('body').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)]);
+
+/** Social and medical facts of the family, by section; each section is visible to the roles that need it. */
+export const caseFacts = pgTable('case_facts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  /** the member the fact is about; null: the household */
+  personId: uuid('person_id').references(() => persons.id),
+  section: text('section').notNull(), // social | housing | education | health | legal
+  topic: text('topic').notNull(),
+  body: text('body').notNull(),
+  recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('case_facts_case_idx').on(t.caseId, t.section)]);
+
+export const caseReviews = pgTable('case_reviews', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  dueOn: date('due_on', { mode: 'string' }),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  /** continue | close | step_up | step_down */
+  decision: text('decision').notNull(),
+  summary: text('summary').notNull(),
+  heldBy: uuid('held_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('case_reviews_case_idx').on(t.caseId, t.heldOn)]);
+
+/** Transfer of case responsibility to another agency, with the family's consent recorded. */
+export const caseTransfers = pgTable('case_transfers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  fromAgencyType: text('from_agency_type').notNull(),
+  fromUserId: uuid('from_user_id').notNull(),
+  toAgencyType: text('to_agency_type').notNull(),
+  toUnitId: uuid('to_unit_id').references(() => units.id),
+  toUserId: uuid('to_user_id').references(() => users.id),
+  reason: text('reason').notNull(),
+  /** { given, givenBy (member person id or name), method: written | verbal, on (date) } */
+  consent: jsonb('consent').$type<Record<string, unknown>>().notNull(),
+  status: text('status').notNull(), // pending | accepted | declined | cancelled
+  requestedBy: uuid('requested_by').notNull(),
+  requestedAt: instant('requested_at').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: instant('decided_at'),
+  decisionNote: text('decision_note'),
+}, (t) => [
+  index('case_transfers_case_idx').on(t.caseId),
+  uniqueIndex('case_transfers_one_pending').on(t.caseId).where(sql`${t.status} = 'pending'`),
+]);
+
+// ---------------------------------------------------------------- service network (issue 5)
+
+/** Rehabilitation, crisis and psychological support centres, PMPK, shelters, legal aid… */
+export const serviceProviders = pgTable('service_providers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  externalId: text('external_id').unique(),
+  kind: text('kind').notNull(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** service codes offered */
+  services: text('services').array().notNull().default(sql`'{}'::text[]`),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  districtCode: text('district_code').references(() => districts.code),
+  address: text('address'),
+  phone: text('phone'),
+  email: text('email'),
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
+  ageMin: integer('age_min').notNull().default(0),
+  ageMax: integer('age_max').notNull().default(18),
+  languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+  /** places (beds or weekly slots); null: not limited */
+  capacity: integer('capacity'),
+  /** places taken, as the provider last reported */
+  occupancy: integer('occupancy').notNull().default(0),
+  occupancyUpdatedAt: instant('occupancy_updated_at'),
+  /** the provider's unit: its staff (service_provider role) answer referrals */
+  unitId: uuid('unit_id').references(() => units.id),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('service_providers_region_idx').on(t.regionCode, t.kind),
+  index('service_providers_unit_idx').on(t.unitId),
+  check('service_providers_ages', sql`${t.ageMin} >= 0 and ${t.ageMax} <= 25 and ${t.ageMin} <= ${t.ageMax}`),
+  check('service_providers_occupancy', sql`${t.occupancy} >= 0`),
+]);
+
+/** A referral from a case to a provider: sent → accepted | declined → delivered → feedback. */
+export const referrals = pgTable('referrals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  providerId: uuid('provider_id').notNull().references(() => serviceProviders.id),
+  service: text('service').notNull(),
+  /** the member the referral is for */
+  personId: uuid('person_id').references(() => persons.id),
+  urgency: text('urgency').notNull(), // routine | urgent
+  /** what the provider needs to know (sensitive) */
+  reason: text('reason').notNull(),
+  status: text('status').notNull(), // sent | accepted | declined | delivered | completed | cancelled
+  referredBy: uuid('referred_by').notNull(),
+  referredAt: instant('referred_at').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: instant('decided_at'),
+  declineReason: text('decline_reason'),
+  declineNote: text('decline_note'),
+  deliveredAt: instant('delivered_at'),
+  /** the provider's feedback to the case */
+  feedback: text('feedback'),
+  outcome: text('outcome'),
+  feedbackAt: instant('feedback_at'),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('referrals_case_idx').on(t.caseId),
+  index('referrals_provider_idx').on(t.providerId, t.status),
+]);
+
+// ---------------------------------------------------------------- record linkage and early warning (issue 5)
+
+/** One run of record linkage over the register. */
+export const linkageRuns = pgTable('linkage_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  startedAt: instant('started_at').notNull(),
+  finishedAt: instant('finished_at'),
+  persons: integer('persons').notNull().default(0),
+  pairsCompared: bigint('pairs_compared', { mode: 'number' }).notNull().default(0),
+  candidates: integer('candidates').notNull().default(0),
+  /** weights and thresholds used */
+  params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+  startedBy: uuid('started_by'),
+});
+
+/** A pair of person records that may be the same person, with each field's contribution. */
+export const linkCandidates = pgTable('link_candidates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** the pair is stored once: personA < personB */
+  personA: uuid('person_a').notNull().references(() => persons.id),
+  personB: uuid('person_b').notNull().references(() => persons.id),
+  score: doublePrecision('score').notNull(),
+  /** field → { agreement, weight } */
+  fields: jsonb('fields').$type<Record<string, unknown>>().notNull(),
+  status: text('status').notNull(), // pending | merged | distinct
+  runId: uuid('run_id').references(() => linkageRuns.id),
+  createdAt: instant('created_at').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: instant('decided_at'),
+}, (t) => [
+  uniqueIndex('link_candidates_pair').on(t.personA, t.personB),
+  index('link_candidates_pending_idx').on(t.score).where(sql`${t.status} = 'pending'`),
+  check('link_candidates_order', sql`${t.personA} < ${t.personB}`),
+]);
+
+/** A merge of one person record into another; `moved` lists every reference re-pointed, so it can be undone. */
+export const personMerges = pgTable('person_merges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  survivorId: uuid('survivor_id').notNull().references(() => persons.id),
+  mergedId: uuid('merged_id').notNull().references(() => persons.id),
+  candidateId: uuid('candidate_id').references(() => linkCandidates.id),
+  /** table → row keys re-pointed from merged to survivor */
+  moved: jsonb('moved').$type<Record<string, unknown>>().notNull(),
+  reason: text('reason'),
+  mergedBy: uuid('merged_by').notNull(),
+  mergedAt: instant('merged_at').notNull(),
+  undoneBy: uuid('undone_by'),
+  undoneAt: instant('undone_at'),
+}, (t) => [index('person_merges_survivor_idx').on(t.survivorId), index('person_merges_merged_idx').on(t.mergedId)]);
+
+/** Early-warning flags computed for children (the job recomputes them; each says why). */
+export const riskFlags = pgTable('risk_flags', {
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  kind: text('kind').notNull(), // repeat_report | sibling_reports | neet_teen | recent_case_closed | high_risk | school_absence
+  /** the case or report the flag comes from, when there is one */
+  caseId: uuid('case_id'),
+  /** codes, numbers and ids that explain it (never names or narrative) */
+  explanation: jsonb('explanation').$type<Record<string, unknown>>().notNull(),
+  schoolId: uuid('school_id'),
+  regionCode: text('region_code'),
+  districtCode: text('district_code'),
+  since: instant('since').notNull(),
+  computedAt: instant('computed_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.personId, t.kind] }),
+  index('risk_flags_school_idx').on(t.schoolId),
+  index('risk_flags_district_idx').on(t.regionCode, t.districtCode),
+]);

@@ -31,6 +31,11 @@ export type NotificationParams = {
   /** a school's safeguarding concern: its id and category codes, never the child or the narrative */
   concernId?: string;
   categories?: ConcernCategory[];
+  /** a family case: its id and number, never the family's names */
+  caseId?: string;
+  caseNumber?: string;
+  /** a referral to a provider (its id opens the provider's queue) */
+  referralId?: string;
 };
 
 export type NotificationInput = {
@@ -42,7 +47,9 @@ export type NotificationInput = {
 };
 
 /** Kinds that are emailed unless the user turned them off; the rest only when turned on. */
-export const EMAIL_BY_DEFAULT: readonly NotificationKind[] = ['task_assigned', 'task_escalated', 'conference_invited', 'concern_new'];
+export const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
+  'task_assigned', 'task_escalated', 'conference_invited', 'concern_new', 'case_assigned', 'case_approval_requested', 'case_transfer_requested', 'referral_new',
+];
 
 export type Preference = { kind: NotificationKind; inApp: boolean; email: boolean };
 
@@ -63,6 +70,8 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
 const iso = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : undefined);
 const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined => (values as readonly unknown[]).includes(v) ? (v as T) : undefined;
 
+const isUuidText = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 /** Keep only the known parameters with valid values: nothing else (a name, say) is ever stored. */
 export function cleanParams(p: NotificationParams): NotificationParams {
   const out: NotificationParams = {};
@@ -80,7 +89,10 @@ export function cleanParams(p: NotificationParams): NotificationParams {
   if (priority) out.priority = priority;
   const conferenceAt = iso(p.conferenceAt);
   if (conferenceAt) out.conferenceAt = conferenceAt;
-  if (typeof p.concernId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p.concernId)) out.concernId = p.concernId;
+  if (isUuidText(p.concernId)) out.concernId = p.concernId;
+  if (isUuidText(p.caseId)) out.caseId = p.caseId;
+  if (typeof p.caseNumber === 'string' && /^[\w-]{1,40}$/.test(p.caseNumber)) out.caseNumber = p.caseNumber;
+  if (isUuidText(p.referralId)) out.referralId = p.referralId;
   if (Array.isArray(p.categories)) {
     const categories = [...new Set(p.categories.filter((c) => oneOf(CONCERN_CATEGORIES, c)))];
     if (categories.length) out.categories = categories;
@@ -88,11 +100,13 @@ export function cleanParams(p: NotificationParams): NotificationParams {
   return out;
 }
 
-/** Where an email's link leads: the report, the school's concern, or the inbox when the notification has neither. */
-export function linkFor(publicUrl: string, reportId: string | null | undefined, concernId?: string | null): string {
+/** Where an email's link leads: the report, the family case, the referral queue, the school's concern, or the inbox. */
+export function linkFor(publicUrl: string, reportId: string | null | undefined, params: Pick<NotificationParams, 'concernId' | 'caseId' | 'referralId'> = {}): string {
   const base = publicUrl.replace(/\/+$/, '');
+  if (params.caseId) return `${base}/cases/${params.caseId}`;
   if (reportId) return `${base}/reports/${reportId}`;
-  return concernId ? `${base}/concerns/${concernId}` : `${base}/inbox`;
+  if (params.referralId) return `${base}/referrals`;
+  return params.concernId ? `${base}/concerns/${params.concernId}` : `${base}/inbox`;
 }
 
 function messageIdFor(publicUrl: string): string {
@@ -168,7 +182,7 @@ export async function notify(tx: Executor, now: Date, config: Pick<Config, 'publ
   const emails = planned.filter((p) => p.emailTo);
   for (const part of chunks(emails)) {
     await tx.insert(emailOutbox).values(part.map((p) => {
-      const mail = notificationEmail(p.entry.kind, p.params, p.locale, linkFor(config.publicUrl, p.entry.reportId, p.params.concernId));
+      const mail = notificationEmail(p.entry.kind, p.params, p.locale, linkFor(config.publicUrl, p.entry.reportId, p.params));
       return {
         messageId: messageIdFor(config.publicUrl),
         toAddress: p.emailTo as string,

@@ -34,9 +34,12 @@ const PREFERENCES_KEY = [...NOTIFICATIONS_KEY, 'preferences'] as const;
 const EMAIL_KEY = ['account', 'email'] as const;
 const PAGE_SIZE = 20;
 
-/** Where a notification leads: its report, the school's concern, or the task inbox when it concerns neither. */
+/** Where a notification leads: its family case, report, the referral queue, the school's concern, or the task inbox. */
 export function notificationHref(n: Pick<AppNotification, 'reportId'> & { params?: AppNotification['params'] }): string {
+  const caseId = n.params?.caseId;
+  if (typeof caseId === 'string' && caseId) return `/cases/${encodeURIComponent(caseId)}`;
   if (n.reportId) return `/reports/${encodeURIComponent(n.reportId)}`;
+  if (typeof n.params?.referralId === 'string' && n.params.referralId) return '/referrals';
   const concernId = n.params?.concernId;
   return typeof concernId === 'string' && concernId ? `/concerns/${encodeURIComponent(concernId)}` : '/inbox';
 }
