@@ -13,3 +13,4 @@ export * from './notification-text.ts';
 export * from './stats/index.ts';
 export * from './allocation/index.ts';
 export * from './family/index.ts';
+export * from './assessment/index.ts';

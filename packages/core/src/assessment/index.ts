@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './score.ts';
+export * from './default-instrument.ts';
