@@ -98,7 +98,8 @@ export function sectionVisible(actor: Actor, c: CaseRow, section: FactSection): 
     case 'health': return isLead || actor.role === 'health_worker';
     case 'education': return isLead || ['school_specialist', 'guardianship_officer', 'regional_coordinator', 'commission_member'].includes(actor.role);
     case 'legal': return isLead || actor.role !== 'service_provider';
-    default: return true;
+    case 'social':
+    case 'housing': return true;
   }
 }
 
@@ -113,6 +114,6 @@ export function noteVisible(actor: Actor, c: CaseRow, note: { sensitivity: strin
   switch (note.sensitivity as NoteSensitivity) {
     case 'normal': return true;
     case 'restricted': return rights.lead || (!!actor.agencyType && actor.agencyType === note.authorAgency);
-    default: return false;
+    case 'confidential': return false;
   }
 }

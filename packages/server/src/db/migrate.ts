@@ -7,6 +7,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database } from './client.ts';
 import { syncReferenceData } from '../reference/sync.ts';
 import { ensureDefaultProtocol } from '../protocol/service.ts';
+import { ensureDefaultInstrument } from '../cases/assessments.ts';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../drizzle');
 const MIGRATION_LOCK = 720_001;
@@ -21,6 +22,7 @@ export async function migrate(database: Database): Promise<{ referenceLoaded: st
       await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder: MIGRATIONS_DIR });
       const referenceLoaded = await syncReferenceData(database.db);
       await ensureDefaultProtocol(database.db);
+      await ensureDefaultInstrument(database.db);
       return { referenceLoaded };
     } finally {
       await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
@@ -30,6 +32,7 @@ export async function migrate(database: Database): Promise<{ referenceLoaded: st
   await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_DIR });
   const referenceLoaded = await syncReferenceData(database.db);
   await ensureDefaultProtocol(database.db);
+  await ensureDefaultInstrument(database.db);
   return { referenceLoaded };
 }
 

@@ -27,6 +27,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { protocolRoutes } from '../protocol/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { conferenceRoutes } from '../conferences/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
 import { concernRoutes } from '../concerns/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { preventionRoutes } from '../prevention/routes.ts';
@@ -222,6 +223,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   taskRoutes(app, deps);
   conferenceRoutes(app, deps);
   concernRoutes(app, deps);
+  caseRoutes(app, deps);
   statsRoutes(app, deps);
   schoolRoutes(app, deps);
   workforceRoutes(app, deps);

@@ -11,7 +11,8 @@ import type { PersonDto } from './schema.ts';
 
 export type ScoredPerson = PersonDto & { score: number; age: number | null };
 
-function ageOn(p: PersonRow, now: Date): number | null {
+/** Age in whole years today (Kazakhstan time), from the birth date or the approximate birth year. */
+export function personAge(p: Pick<PersonRow, 'birthDate' | 'birthYearApprox'>, now: Date): number | null {
   if (p.birthDate) {
     const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
     const today = kzLocal(now);
@@ -48,7 +49,7 @@ export async function searchPersons(ctx: Ctx, q: { q: string; birthDate?: string
   scored.sort((a, b) => b.score - a.score || a.p.lastName.localeCompare(b.p.lastName));
   const top = scored.slice(0, q.limit);
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'person_search', entityId: null, details: { results: top.map((s) => s.p.id) } });
-  return top.map((s) => ({ ...toPersonDto(s.p), score: s.score, age: ageOn(s.p, ctx.now) }));
+  return top.map((s) => ({ ...toPersonDto(s.p), score: s.score, age: personAge(s.p, ctx.now) }));
 }
 
 /** A person is visible to whoever may read one of their reports, or registered them. */
@@ -63,7 +64,7 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonDto & { age
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'person', entityId: id });
   return {
     ...toPersonDto(p),
-    age: ageOn(p, ctx.now),
+    age: personAge(p, ctx.now),
     // newest first, with status and date: the console finds open reports of a child known by first name only
     reports: visible.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
       .map((r) => ({ id: r.id, number: r.number, role: links.find((l) => l.reportId === r.id)?.role ?? 'victim', status: r.status, receivedAt: r.receivedAt.toISOString() })),
