@@ -7,6 +7,7 @@ import { sweepEscalations } from './tasks/escalation.ts';
 import { sendDueReminders } from './tasks/reminders.ts';
 import { refreshRollup } from './stats/rollup.ts';
 import { applyRetention } from './retention/retention.ts';
+import { sweepReviewsDue } from './cases/reviews-due.ts';
 
 type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
 
@@ -20,6 +21,8 @@ export const JOBS: Job[] = [
   // statistics: recount the days that changed (stats/rollup.ts)
   { name: 'stats-rollup', everyMs: 15_000, run: (deps) => refreshRollup(deps) },
   { name: 'email-outbox', everyMs: 10_000, run: (deps) => sendPendingEmails(deps) },
+  // family cases whose review date came: their leads are told once (cases/reviews-due.ts)
+  { name: 'case-reviews-due', everyMs: 15 * 60_000, run: (deps) => sweepReviewsDue(deps) },
 ];
 
 /** Per process: when each job last finished, how long it took, how often it failed (for /metrics). */

@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { districts, regions, routingRules, schools, systemState, units, users } from '../db/schema.ts';
 import { createReportBody } from '../reports/schema.ts';
 import { createReport } from '../reports/service.ts';
+import { seedDemoCases } from '../cases/demo.ts';
 import { seedDemoConcerns } from '../concerns/demo.ts';
 import { seedPreventionDemo } from '../prevention/demo.ts';
 import { seedDemoWorkforce } from '../schools/demo.ts';
@@ -147,6 +148,7 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   await settleDemoHistory(deps);
   await seedDemoConcerns(deps);
   await seedPreventionDemo(deps);
+  await seedDemoCases(deps);
   deps.log.info({ reports }, 'demo data loaded');
   await deps.db.insert(systemState).values({ key: 'demo_loaded', value: sql`${JSON.stringify({ at: deps.clock.now().toISOString(), scale: opts.scale })}::jsonb` });
   return true;
