@@ -180,7 +180,7 @@ export const schoolMetricsSchema = z.object({
   id: z.string(), name: label, regionCode: z.string(), districtCode: z.string(), students: z.number(), lat: z.number().nullable(), lon: z.number().nullable(),
   kinds: z.array(kindFigures),
   fteTotal: z.number(),
-  /** open concerns of the school + reports not closed that name it (proxy: family cases are not in the system yet) */
+  /** open concerns of the school + family cases not closed of its pupils */
   openCaseload: z.number(),
   caseloadPerFte: z.number().nullable(),
   casesPerFte: z.number().nullable(),
@@ -222,8 +222,8 @@ async function coverage(ctx: Ctx, filter: { regionCode?: string; districtCode?: 
         select c.school_id, count(*) as n from concerns c join schools s on s.id = c.school_id
           where c.status not in ('escalated', 'closed') and ${f} and ${sc} group by c.school_id
         union all
-        select s.id as school_id, count(*) as n from reports r join schools s on s.id = any(r.school_ids)
-          where r.status <> 'closed' and ${f} and ${sc} group by s.id
+        select s.id as school_id, count(*) as n from cases k join schools s on s.id = any(k.school_ids)
+          where k.status <> 'closed' and ${f} and ${sc} group by s.id
       ) x group by school_id`);
     for (const c of counts) caseload.set(c.school_id, Number(c.n));
   }

@@ -58,7 +58,7 @@ describe('workforce', () => {
     expect(audits.map((a) => a.action).sort()).toEqual(['create', 'update']);
   });
 
-  it('shows coverage per school against the norm, with the caseload proxy', async () => {
+  it('shows coverage per school against the norm, with the caseload of open family cases', async () => {
     const res = await h.call(coordinator, 'GET', '/api/v1/workforce/schools?kind=psychologist');
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json.total).toBe(4);
@@ -68,9 +68,11 @@ describe('workforce', () => {
     expect(byName.small.kinds[0]).toMatchObject({ fte: 1.5, studentsPerFte: 166.7, needFte: 0.5, gapFte: 0 });
     expect(byName.small.underServed).toBe(false);
     expect(res.json.items[0].name.ru).toBe('big');
-    // a report naming the school counts in its open caseload
-    await h.deps.db.execute(`insert into reports (number, region_code, channel, status, priority, received_at, narrative, reporter, school_ids, created_at, updated_at)
-      values ('T-WF-1', 'KZ-75', 'school', 'registered', 'standard', now(), 'x', '{}'::jsonb, array['${ids.mid}']::uuid[], now(), now())`);
+    // an open family case of the school's pupils counts in its open caseload; a closed one does not
+    for (const [n, status] of [['1', 'in_progress'], ['2', 'closed']]) {
+      await h.deps.db.execute(`insert into cases (number, kind, status, region_code, school_ids, agency_types, lead_agency_type, lead_user_id, opened_at, created_by, created_at, updated_at)
+        values ('CF-WF-${n}', 'patronage', '${status}', 'KZ-75', array['${ids.mid}']::uuid[], '{education}', 'education', '${coordinator.id}', now(), '${coordinator.id}', now(), now())`);
+    }
     const mid = (await h.call(coordinator, 'GET', `/api/v1/workforce/schools?districtCode=${D2}`)).json.items.find((m: { id: string }) => m.id === ids.mid);
     expect(mid).toMatchObject({ openCaseload: 1, fteTotal: 0.25, caseloadPerFte: 4 });
     const only = await h.call(coordinator, 'GET', '/api/v1/workforce/schools?kind=psychologist&underServedOnly=true');
