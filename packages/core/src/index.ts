@@ -14,3 +14,4 @@ export * from './stats/index.ts';
 export * from './allocation/index.ts';
 export * from './family/index.ts';
 export * from './assessment/index.ts';
+export * from './linkage/index.ts';

@@ -12,6 +12,7 @@ import { createLogger, openAndMigrate } from './server.ts';
 import { createUserBody, insertUser } from './users/service.ts';
 import { writeAudit } from './audit/audit.ts';
 import { rebuildRollup } from './stats/rollup.ts';
+import { runLinkage } from './linkage/run.ts';
 import { BackupError, createBackup, restoreBackup } from './backup/backup.ts';
 
 const HELP = `Usage: npm run qorgau -- <command> [options]
@@ -24,6 +25,7 @@ Commands:
   demo:load [--scale 1]        load demo users and data (once per database)
   audit:verify                 check the audit hash chain; exits 1 and names the entry if broken
   stats:rebuild                recount the statistics rollup from the register (after a bulk load or restore)
+  linkage:run                  record linkage over the register: store likely duplicate persons for review
   backup --out DIR             write a backup (every table, the schema version, the attachments) into DIR
   restore --from DIR [--force] replace this instance's data with a backup; refuses an instance in use unless --force
   help                         this text
@@ -95,6 +97,11 @@ async function main(argv: string[]): Promise<number> {
     case 'stats:rebuild': {
       const { chunks } = await withDeps((deps) => rebuildRollup(deps, (line) => process.stdout.write(`recounted ${line}\n`)));
       process.stdout.write(`Statistics rollup rebuilt: ${chunks} region-years.\n`);
+      return 0;
+    }
+    case 'linkage:run': {
+      const run = await withDeps((deps) => runLinkage(deps, { audit: { userId: null, username: 'cli', ip: null, requestId: null, at: deps.clock.now() } }));
+      process.stdout.write(`Linkage run ${run.id}: ${run.persons} persons, ${run.pairsCompared} pairs compared, ${run.candidates} candidate pairs (${run.likely} likely; ${run.added} new, ${run.removed} no longer found) in ${((run.ms.read + run.ms.link + run.ms.write) / 1000).toFixed(1)} s.\n`);
       return 0;
     }
     case 'backup': {

@@ -7,7 +7,9 @@ import { sweepEscalations } from './tasks/escalation.ts';
 import { sendDueReminders } from './tasks/reminders.ts';
 import { refreshRollup } from './stats/rollup.ts';
 import { applyRetention } from './retention/retention.ts';
+import { refreshAllFlags } from './warnings/rules.ts';
 import { sweepReviewsDue } from './cases/reviews-due.ts';
+import { nightlyLinkage } from './linkage/run.ts';
 
 type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };
 
@@ -23,6 +25,10 @@ export const JOBS: Job[] = [
   { name: 'email-outbox', everyMs: 10_000, run: (deps) => sendPendingEmails(deps) },
   // family cases whose review date came: their leads are told once (cases/reviews-due.ts)
   { name: 'case-reviews-due', everyMs: 15 * 60_000, run: (deps) => sweepReviewsDue(deps) },
+  // early-warning flags for everyone: looked at every 5 minutes, recomputed when the last run is an hour old, by one instance (warnings/rules.ts)
+  { name: 'risk-flags', everyMs: 5 * 60_000, run: (deps) => refreshAllFlags(deps) },
+  // record linkage over the whole register, once a night between 02:00 and 05:00 (linkage/run.ts)
+  { name: 'linkage-nightly', everyMs: 10 * 60_000, run: (deps) => nightlyLinkage(deps) },
 ];
 
 /** Per process: when each job last finished, how long it took, how often it failed (for /metrics). */

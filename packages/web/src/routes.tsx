@@ -36,8 +36,15 @@ import { LazyWorkforcePage } from './workforce/lazy.tsx';
 import { ConcernsPage } from './concerns/concerns-page.tsx';
 import { ConcernFormPage } from './concerns/concern-form-page.tsx';
 import { ConcernPage } from './concerns/concern-page.tsx';
+import { ServicesPage } from './services/services-page.tsx';
+import { ReferralsPage } from './services/referrals-page.tsx';
+import { CasesPage } from './cases/cases-page.tsx';
+import { CaseFormPage } from './cases/case-form-page.tsx';
+import { CasePage } from './cases/case-page.tsx';
 import { PreventionCoveragePage, PublicStatsPage, StatsDashboardPage, StatsPopulationPage, StatsTablesPage } from './stats/lazy.tsx';
 import { ProgrammesPage, RecordSessionPage, SessionsPage, TrainingsPage, VolunteersPage } from './prevention/register-pages.tsx';
+import { RiskRegisterRoute } from './warnings/register-page.tsx';
+import { ProfilesPage } from './warnings/profiles-page.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -128,6 +135,8 @@ export function AppRoutes() {
         <Route path="stats/tables" element={<RequireCapability capability="stats.read"><StatsTablesPage /></RequireCapability>} />
         <Route path="stats/population" element={<RequireCapability capability="stats.read"><StatsPopulationPage /></RequireCapability>} />
         <Route path="stats/timeliness" element={<RequireCapability capability="stats.read"><TimelinessPage /></RequireCapability>} />
+        <Route path="stats/profiles" element={<RequireCapability capability="stats.read"><ProfilesPage /></RequireCapability>} />
+        <Route path="risk-register" element={<RiskRegisterRoute />} />
         <Route path="conferences" element={<RequireCapability capability="conferences.manage"><ConferencesPage /></RequireCapability>} />
         <Route path="schools" element={<RequireCapability capability="workforce.read"><SchoolsPage /></RequireCapability>} />
         <Route path="schools/import" element={<RequireCapability capability="schools.manage"><SchoolImportPage /></RequireCapability>} />
@@ -137,6 +146,11 @@ export function AppRoutes() {
         <Route path="concerns" element={<RequireCapability capability="concerns.create"><ConcernsPage /></RequireCapability>} />
         <Route path="concerns/new" element={<RequireCapability capability="concerns.create"><ConcernFormPage /></RequireCapability>} />
         <Route path="concerns/:id" element={<RequireCapability capability="concerns.create"><ConcernPage /></RequireCapability>} />
+        <Route path="cases" element={<RequireCapability capability="cases.read"><CasesPage /></RequireCapability>} />
+        <Route path="cases/new" element={<RequireCapability capability="cases.manage"><CaseFormPage /></RequireCapability>} />
+        <Route path="cases/:id" element={<RequireCapability capability="cases.read"><CasePage /></RequireCapability>} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="referrals" element={<RequireCapability capability="referrals.handle"><ReferralsPage /></RequireCapability>} />
         <Route path="prevention" element={<RequireCapability capability="prevention.read"><ProgrammesPage /></RequireCapability>} />
         <Route path="prevention/sessions" element={<RequireCapability capability="prevention.read"><SessionsPage /></RequireCapability>} />
         <Route path="prevention/sessions/new" element={<RequireCapability capability="prevention.manage"><RecordSessionPage /></RequireCapability>} />

@@ -39,7 +39,7 @@ function toDto(r: Row): Stored {
 }
 
 export async function latestAssessment(ex: Executor, caseId: string): Promise<Stored | null> {
-  const [r] = await ex.select().from(caseAssessments).where(eq(caseAssessments.caseId, caseId)).orderBy(desc(caseAssessments.assessedAt), desc(caseAssessments.id)).limit(1);
+  const [r] = await ex.select().from(caseAssessments).where(eq(caseAssessments.caseId, caseId)).orderBy(desc(caseAssessments.seq)).limit(1);
   return r ? toDto(r) : null;
 }
 
@@ -52,7 +52,7 @@ const withUser = async (ex: Executor, list: Stored[]): Promise<AssessmentDto[]> 
 /** Every assessment of the case, oldest first (the chart of risk over time). */
 export async function listAssessments(ctx: Ctx, caseId: string): Promise<AssessmentDto[]> {
   const { c } = await visibleCase(ctx, caseId);
-  const rows = await ctx.db.select().from(caseAssessments).where(eq(caseAssessments.caseId, c.id)).orderBy(asc(caseAssessments.assessedAt), asc(caseAssessments.id));
+  const rows = await ctx.db.select().from(caseAssessments).where(eq(caseAssessments.caseId, c.id)).orderBy(asc(caseAssessments.assessedAt), asc(caseAssessments.seq));
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'case', entityId: c.id, details: { assessments: rows.length } });
   return withUser(ctx.db, rows.map(toDto));
 }

@@ -7,7 +7,7 @@ import {
   bodyRegionLabels, kzDayEnd, kzDayStart, kzLocal, personNameKey, ROLES, roleHas,
   type ConcernCategory, type ConcernStatus, type Locale, type ViolenceType,
 } from '@qorgau/core';
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { authorizeRecord, can, territoryOf } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
@@ -103,7 +103,7 @@ async function reviewable(ctx: Ctx, id: string): Promise<{ c: ConcernRow; school
  */
 async function resolveChild(tx: Executor, ctx: Ctx, child: CreateConcernInput['child'], school: SchoolRow): Promise<{ person: PersonRow; how: 'iin' | 'name_birth_date' | 'new' }> {
   if (child.iin) {
-    const [byIin] = await tx.select().from(persons).where(eq(persons.iin, child.iin)).orderBy(asc(persons.createdAt)).limit(1);
+    const [byIin] = await tx.select().from(persons).where(and(eq(persons.iin, child.iin), isNull(persons.mergedInto))).orderBy(asc(persons.createdAt)).limit(1);
     if (byIin) return { person: byIin, how: 'iin' };
   }
   if (child.birthDate) {

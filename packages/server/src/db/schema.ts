@@ -824,6 +824,8 @@ export const assessmentInstruments = pgTable('assessment_instruments', {
 
 export const caseAssessments = pgTable('case_assessments', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** order of recording: the latest assessment is the one with the highest seq, also when two share a time */
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
   caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
   instrumentVersion: integer('instrument_version').notNull().references(() => assessmentInstruments.version),
   /** item code → answer (boolean or option code) */

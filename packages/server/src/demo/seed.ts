@@ -6,6 +6,7 @@ import { districts, regions, routingRules, schools, systemState, units, users } 
 import { createReportBody } from '../reports/schema.ts';
 import { createReport } from '../reports/service.ts';
 import { seedDemoCases } from '../cases/demo.ts';
+import { seedDemoServices } from '../services/demo.ts';
 import { seedDemoConcerns } from '../concerns/demo.ts';
 import { seedPreventionDemo } from '../prevention/demo.ts';
 import { seedDemoWorkforce } from '../schools/demo.ts';
@@ -144,6 +145,7 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   await seedDemoWorkforce(deps, DEMO_SEED);
   await seedUnits(deps);
   await seedUsers(deps);
+  await seedDemoServices(deps);
   const reports = await seedReports(deps, opts.scale);
   await settleDemoHistory(deps);
   await seedDemoConcerns(deps);

@@ -34,6 +34,10 @@ import { preventionRoutes } from '../prevention/routes.ts';
 import { unitRoutes } from '../units/routes.ts';
 import { schoolRoutes } from '../schools/routes.ts';
 import { workforceRoutes } from '../workforce/routes.ts';
+import { serviceRoutes } from '../services/routes.ts';
+import { referralRoutes } from '../referrals/routes.ts';
+import { warningRoutes } from '../warnings/routes.ts';
+import { linkageRoutes } from '../linkage/routes.ts';
 import { AppError, errorBody, type ErrorCode } from './errors.ts';
 
 export type AppOptions = { logger?: boolean; serveWeb?: boolean };
@@ -228,6 +232,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   schoolRoutes(app, deps);
   workforceRoutes(app, deps);
   preventionRoutes(app, deps);
+  linkageRoutes(app, deps);
+  serviceRoutes(app, deps);
+  referralRoutes(app, deps);
+  warningRoutes(app, deps);
 
   const webDir = deps.config.webDir;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));

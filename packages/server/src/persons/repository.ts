@@ -1,5 +1,5 @@
 import { personNameKey } from '@qorgau/core';
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ScopeFilter } from '../access/policy.ts';
 import { rows, type Executor } from '../db/client.ts';
 import { nameWords, persons } from '../db/schema.ts';
@@ -70,7 +70,8 @@ export async function nameCandidates(ex: Executor, key: string, scope: SQL | und
   const words = key.split(' ').filter(Boolean);
   if (!words.length) return [];
   const personWords = sql`string_to_array(${persons.nameKey}, ' ')`;
-  const found: Candidate[] = (await ex.select().from(persons).where(and(sql`${personWords} @> ${wordsArray(words)}`, scope)).limit(limit))
+  // a record merged into another (record linkage) is found as the survivor only
+  const found: Candidate[] = (await ex.select().from(persons).where(and(sql`${personWords} @> ${wordsArray(words)}`, isNull(persons.mergedInto), scope)).limit(limit))
     .map((p) => ({ ...p, trgm: 1 }));
   if (found.length < fuzzyBelow) {
     const alternatives = await Promise.all(words.map(async (w) => (await rows<{ word: string; s: number }>(ex, sql`
@@ -80,7 +81,7 @@ export async function nameCandidates(ex: Executor, key: string, scope: SQL | und
     if (alternatives.every((a) => a.length > 0)) {
       const seen = new Set(found.map((p) => p.id));
       const fuzzy = await ex.select().from(persons)
-        .where(and(...alternatives.map((alts) => sql`${personWords} && ${wordsArray(alts)}`), scope)).limit(limit);
+        .where(and(...alternatives.map((alts) => sql`${personWords} && ${wordsArray(alts)}`), isNull(persons.mergedInto), scope)).limit(limit);
       for (const p of fuzzy) if (!seen.has(p.id)) found.push({ ...p, trgm: 0.5 });
     }
   }
@@ -102,8 +103,8 @@ export async function birthDateCandidates(
   const personWords = sql`string_to_array(${persons.nameKey}, ' ')`;
   const [sameDay, unknownBirth] = await Promise.all([
     // keys only, then whole rows of those whose name is close enough
-    ex.select({ id: persons.id, nameKey: persons.nameKey }).from(persons).where(and(eq(persons.birthDate, birthDate), scope)).limit(5000),
-    words.length ? ex.select().from(persons).where(and(sql`${persons.birthDate} is null`, sql`${personWords} @> ${wordsArray(words)}`, scope)).limit(50) : [],
+    ex.select({ id: persons.id, nameKey: persons.nameKey }).from(persons).where(and(eq(persons.birthDate, birthDate), isNull(persons.mergedInto), scope)).limit(5000),
+    words.length ? ex.select().from(persons).where(and(sql`${persons.birthDate} is null`, sql`${personWords} @> ${wordsArray(words)}`, isNull(persons.mergedInto), scope)).limit(50) : [],
   ]);
   const close = sameDay.filter((p) => keep(p.nameKey)).map((p) => p.id);
   const rowsOfClose = close.length ? await ex.select().from(persons).where(inArray(persons.id, close)) : [];
@@ -111,5 +112,5 @@ export async function birthDateCandidates(
 }
 
 export async function byIin(ex: Executor, iin: string, scope: SQL | undefined): Promise<PersonRow[]> {
-  return ex.select().from(persons).where(and(eq(persons.iin, iin), scope)).limit(20);
+  return ex.select().from(persons).where(and(eq(persons.iin, iin), isNull(persons.mergedInto), scope)).limit(20);
 }

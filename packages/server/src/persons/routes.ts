@@ -22,7 +22,8 @@ export function personRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/persons/:id', {
     schema: {
       tags, params: z.object({ id: z.string().uuid('must be a person id') }),
-      response: { 200: personSchema.extend({ age: z.number().nullable(), reports: z.array(z.object({ id: z.string(), number: z.string(), role: z.string(), status: z.string(), receivedAt: z.string() })) }) },
+      // mergedInto: this record was merged into another (record linkage); follow it
+      response: { 200: personSchema.extend({ age: z.number().nullable(), mergedInto: z.string().nullable(), reports: z.array(z.object({ id: z.string(), number: z.string(), role: z.string(), status: z.string(), receivedAt: z.string() })) }) },
     },
   }, async (req) => getPerson(ctxOf(deps, req), req.params.id));
 

@@ -52,18 +52,37 @@ export async function searchPersons(ctx: Ctx, q: { q: string; birthDate?: string
   return top.map((s) => ({ ...toPersonDto(s.p), score: s.score, age: personAge(s.p, ctx.now) }));
 }
 
-/** A person is visible to whoever may read one of their reports, or registered them. */
-export async function getPerson(ctx: Ctx, id: string): Promise<PersonDto & { age: number | null; reports: { id: string; number: string; role: string; status: string; receivedAt: string }[] }> {
+/**
+ * Who may read a person: whoever may read one of their reports, or registered them. Without an
+ * audit entry: the caller audits the read, or denies it (getPerson; warnings/service.ts).
+ */
+export async function personAccess(ctx: Ctx, id: string) {
   const [p] = await ctx.db.select().from(persons).where(eq(persons.id, id));
-  if (!p) return denyAsNotFound(ctx, 'person', id, 'missing');
+  if (!p) return { p: null, links: [], visible: [], allowed: false, reason: 'missing' } as const;
   const links = await ctx.db.select({ reportId: incidents.reportId, role: incidentPersons.role }).from(incidentPersons)
     .innerJoin(incidents, eq(incidents.id, incidentPersons.incidentId)).where(eq(incidentPersons.personId, id));
   const rows = links.length ? await ctx.db.select().from(reports).where(inArray(reports.id, [...new Set(links.map((l) => l.reportId))])) : [];
   const visible = rows.filter((r) => authorizeRecord(ctx.actor, 'read', reportScope(r)).allowed);
-  if (visible.length === 0 && p.createdBy !== ctx.actor.id) return denyAsNotFound(ctx, 'person', id, rows.length ? 'territory' : 'unlinked');
+  const allowed = visible.length > 0 || p.createdBy === ctx.actor.id;
+  return { p, links, visible, allowed, reason: allowed ? null : rows.length ? 'territory' : 'unlinked' };
+}
+
+/** A person is visible to whoever may read one of their reports, or registered them. */
+export async function getPerson(ctx: Ctx, id: string): Promise<PersonDto & { age: number | null; mergedInto: string | null; reports: { id: string; number: string; role: string; status: string; receivedAt: string }[] }> {
+  const { p, links, visible, allowed, reason } = await personAccess(ctx, id);
+  if (p?.mergedInto) {
+    // merged into another record (record linkage): its reports are the survivor's now, so whoever
+    // may read the survivor is told where the person lives on (the web follows mergedInto)
+    const survivor = await personAccess(ctx, p.mergedInto);
+    if (!survivor.allowed && p.createdBy !== ctx.actor.id) return denyAsNotFound(ctx, 'person', id, 'merged');
+    await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'person', entityId: id, details: { mergedInto: p.mergedInto } });
+    return { ...toPersonDto(p), age: personAge(p, ctx.now), mergedInto: p.mergedInto, reports: [] };
+  }
+  if (!p || !allowed) return denyAsNotFound(ctx, 'person', id, reason ?? 'missing');
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'person', entityId: id });
   return {
     ...toPersonDto(p),
+    mergedInto: null,
     age: personAge(p, ctx.now),
     // newest first, with status and date: the console finds open reports of a child known by first name only
     reports: visible.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())

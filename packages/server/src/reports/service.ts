@@ -1,5 +1,5 @@
 import { applyProtocol, kzDayEnd, kzDayStart, kzLocal, SENSITIVE_VIOLENCE_TYPES, type Priority, type ReportFacts, type ViolenceType } from '@qorgau/core';
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { authorizeRecord, can, recordScopeFilter, type Actor, type RecordScope, type ScopeFilter } from '../access/policy.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
@@ -152,7 +152,7 @@ export async function persistIncidents(
   const iins = [...new Set(fresh.map((p) => p.iin).filter((i): i is string => !!i))];
   const known = new Map<string, string>();
   if (iins.length) {
-    for (const p of await tx.select({ id: persons.id, iin: persons.iin }).from(persons).where(inArray(persons.iin, iins)).orderBy(persons.createdAt)) {
+    for (const p of await tx.select({ id: persons.id, iin: persons.iin }).from(persons).where(and(inArray(persons.iin, iins), isNull(persons.mergedInto))).orderBy(persons.createdAt)) {
       if (p.iin && !known.has(p.iin)) known.set(p.iin, p.id);
     }
   }

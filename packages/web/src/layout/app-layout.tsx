@@ -23,6 +23,11 @@ function useNavItems() {
     items.push({ to: '/reports', label: t('reports.nav'), testId: 'nav-reports' });
     items.push({ to: '/persons', label: t('persons.nav'), testId: 'nav-persons' });
   }
+  if (roleHas(user.role, 'cases.read')) items.push({ to: '/cases', label: t('cases.nav'), testId: 'nav-cases' });
+  if (roleHas(user.role, 'referrals.handle')) items.push({ to: '/referrals', label: t('services.queue.nav'), testId: 'nav-referrals' });
+  if (roleHas(user.role, 'cases.read') || roleHas(user.role, 'referrals.handle') || roleHas(user.role, 'services.manage')) items.push({ to: '/services', label: t('services.nav'), testId: 'nav-services' });
+  // early warning: names for case workers, counts for analysts
+  if (roleHas(user.role, 'cases.read') || roleHas(user.role, 'stats.read')) items.push({ to: '/risk-register', label: t('risk.register.nav'), testId: 'nav-risk-register' });
   if (roleHas(user.role, 'conferences.manage')) items.push({ to: '/conferences', label: t('conferences.nav'), testId: 'nav-conferences' });
   if (roleHas(user.role, 'workforce.read') || roleHas(user.role, 'schools.manage')) items.push({ to: '/schools', label: t('schools.nav'), testId: 'nav-schools' });
   if (roleHas(user.role, 'workforce.read')) items.push({ to: '/workforce', label: t('workforce.nav'), testId: 'nav-workforce' });

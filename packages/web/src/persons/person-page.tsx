@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { roleHas } from '@qorgau/core';
 import { useUser } from '../auth/session.ts';
 import { Chronology } from '../concerns/chronology.tsx';
+import { PersonCases } from '../cases/person-cases.tsx';
+import { RiskFlags } from '../warnings/risk-flags.tsx';
 import { ApiError } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Page } from '../components/page.tsx';
@@ -54,6 +56,12 @@ export function PersonPage() {
         <Fact label={t('persons.sex')}>{p.sex ? vocab.sex(p.sex) : '—'}</Fact>
         <Fact label={t('persons.iin')}><MaskedIin iin={p.iin} /></Fact>
       </SimpleGrid>
+      {(roleHas(user.role, 'reports.read') || roleHas(user.role, 'cases.read')) && (
+        <div>
+          <Text component="h2" fw={700} fz="lg" mb="xs">{t('risk.title')}</Text>
+          <RiskFlags personId={p.id} />
+        </div>
+      )}
       <div>
         <Text component="h2" fw={700} fz="lg" mb="xs">{t('persons.reports')}</Text>
         {p.reports.length === 0 ? (
@@ -85,6 +93,12 @@ export function PersonPage() {
           </Table.ScrollContainer>
         )}
       </div>
+      {roleHas(user.role, 'cases.read') && (
+        <div>
+          <Text component="h2" fw={700} fz="lg" mb="xs">{t('cases.person.title')}</Text>
+          <PersonCases personId={p.id} />
+        </div>
+      )}
       {(roleHas(user.role, 'concerns.review') || roleHas(user.role, 'reports.read')) && (
         <div>
           <Text component="h2" fw={700} fz="lg" mb="xs">{t('concerns.chronology.title')}</Text>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Card, Divider, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Divider, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { roleHas } from '@qorgau/core';
@@ -201,6 +201,11 @@ export function ReportPage() {
           <Badge size="lg" color={STATUS_COLORS[r.status] ?? 'gray'} variant="light" data-testid="report-status">
             {statusLabel(r.status)}
           </Badge>
+          {roleHas(user.role, 'cases.manage') && (
+            <Button component={Link} to={`/cases/new?reportId=${encodeURIComponent(r.id)}`} variant="light" data-testid="report-open-case">
+              {t('cases.fromReport')}
+            </Button>
+          )}
         </Group>
       }
     >

@@ -276,6 +276,7 @@ export function DashboardPage() {
           <Button component={Link} to="/stats/tables" variant="light" data-testid="stats-to-tables">{t('stats.tables.nav')}</Button>
           <Button component={Link} to="/stats/timeliness" variant="default" data-testid="stats-to-timeliness">{t('timeliness.nav')}</Button>
           <Button component={Link} to="/stats/population" variant="default" data-testid="stats-to-population">{t('stats.population.nav')}</Button>
+          <Button component={Link} to="/stats/profiles" variant="default" data-testid="stats-to-profiles">{t('risk.profiles.nav')}</Button>
         </Group>
       )}
     >

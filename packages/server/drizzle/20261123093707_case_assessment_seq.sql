@@ -1,0 +1,1 @@
+ALTER TABLE "case_assessments" ADD COLUMN "seq" bigserial NOT NULL;
