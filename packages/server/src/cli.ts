@@ -1,5 +1,6 @@
 // `npm run qorgau -- <command>`: operations that need no HTTP server. With the embedded
 // database, stop the server first (PGlite allows one process at a time).
+import { ensureAdmin } from './bootstrap.ts';
 import { parseArgs } from 'node:util';
 import { ROLES, type AGENCY_TYPES } from '@qorgau/core';
 import { sealAll, verifyAudit } from './audit/chain.ts';
@@ -78,7 +79,12 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('--scale must be a positive number\n');
         return 2;
       }
-      const loaded = await withDeps((deps) => seedDemo(deps, { scale }));
+      const loaded = await withDeps(async (deps) => {
+        // as on the server's first start: the administrator exists before the demo (some demo records name an author)
+        const admin = await ensureAdmin(deps);
+        if (admin.generatedPassword) process.stderr.write(`\n  Created user "admin" with password: ${admin.generatedPassword}\n  Change it after signing in.\n\n`);
+        return seedDemo(deps, { scale });
+      });
       process.stdout.write(loaded ? 'Demo data loaded.\n' : 'Demo data was already loaded.\n');
       return 0;
     }

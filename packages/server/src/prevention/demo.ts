@@ -38,7 +38,7 @@ export async function seedPreventionDemo(deps: Deps): Promise<void> {
   if (programmes.length === 0) return;
   const byCode = new Map(programmes.map((p) => [p.code, p]));
   const authors = new Map((await deps.db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
-  const authorOf = (regionCode: string): string => authors.get(regionCode === 'KZ-75' ? 'police.almaty' : regionCode === 'KZ-79' ? 'coordinator.shymkent' : 'admin') ?? authors.get('admin') ?? '';
+  const authorOf = (regionCode: string): string => authors.get(regionCode === 'KZ-75' ? 'police.almaty' : regionCode === 'KZ-79' ? 'coordinator.shymkent' : 'admin') ?? authors.get('admin') ?? authors.get('supervisor') ?? '';
 
   const inRegions = await deps.db.select().from(schools).where(inArray(schools.regionCode, Object.keys(REGIONS)));
   const sessions: (typeof preventionSessions.$inferInsert)[] = [];
