@@ -4,9 +4,10 @@
 // Household members' names are invented.
 import { DEFAULT_INSTRUMENT, type CaseCloseReason, type Occupation } from '@qorgau/core';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { caseEvents, cases, incidentPersons, incidents, persons, reports, users } from '../db/schema.ts';
+import { caseEvents, cases, incidentPersons, incidents, persons, reports, serviceProviders, users } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { Ctx } from '../http/context.ts';
+import { acceptReferral, createReferral, deliverReferral, giveFeedback } from '../referrals/service.ts';
 import { toActor } from '../users/dto.ts';
 import { submitAssessment } from './assessments.ts';
 import { addMember, decideApproval, moveStatus, openCase, requestApproval, updateMember } from './service.ts';
@@ -39,13 +40,16 @@ const FATHERS = ['Бауыржан', 'Ерлан', 'Нұрлан', 'Серік',
 const CLOSE_REASONS: CaseCloseReason[] = ['goals_achieved', 'risk_reduced', 'goals_achieved', 'moved_away', 'family_refused', 'risk_reduced'];
 
 export async function seedDemoCases(deps: Deps): Promise<void> {
-  const named = await deps.db.select().from(users).where(inArray(users.username, ['guardian.almaty', 'coordinator.almaty', 'school.almaty', 'health.almaty']));
+  const named = await deps.db.select().from(users).where(inArray(users.username, ['guardian.almaty', 'coordinator.almaty', 'school.almaty', 'health.almaty', 'provider.almaty']));
   const u = (name: string) => named.find((x) => x.username === name);
   const guardian = u('guardian.almaty');
   const coordinator = u('coordinator.almaty');
   const school = u('school.almaty');
   const health = u('health.almaty');
+  const provider = u('provider.almaty');
   if (!guardian || !coordinator || !school || !health) return;
+  // the rehabilitation centre whose staff is provider.almaty (services/demo.ts)
+  const [centre] = provider?.unitId ? await deps.db.select().from(serviceProviders).where(eq(serviceProviders.unitId, provider.unitId)).limit(1) : [];
   const now = deps.clock.now();
   const as = (x: typeof guardian): Ctx => ({ ...deps, actor: toActor(x), ip: '127.0.0.1', requestId: 'demo-seed', now });
   const today = new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
@@ -131,6 +135,20 @@ export async function seedDemoCases(deps: Deps): Promise<void> {
     await addNote(as(school), c.id, { sensitivity: 'normal', body: 'Ребёнок стал посещать занятия психолога, пропусков на этой неделе нет.' });
     await addFact(as(health), c.id, { section: 'health', topic: 'Медицинский осмотр', body: 'Следы старых ушибов; направлен к неврологу.', recordedOn: daysAgo(5) });
     await addFact(lead, c.id, { section: 'housing', topic: 'Жильё', body: 'Арендная квартира, 2 комнаты, 5 человек.', recordedOn: daysAgo(6) });
+    // referrals to the rehabilitation centre: one answered with feedback, one waiting in its queue
+    const child = c.members.find((m) => m.subject);
+    if (centre && provider && child && (step === 'in_progress' || step === 'in_progress_visits')) {
+      const referral = await createReferral(lead, c.id, {
+        providerId: centre.id, service: 'psychological_counselling', personId: child.person.id, urgency: step === 'in_progress' ? 'urgent' : 'routine',
+        reason: 'Тревожность и нарушения сна после пережитого насилия; нужны консультации психолога.',
+      });
+      if (step === 'in_progress_visits') {
+        const staff = as(provider);
+        await acceptReferral(staff, referral.id, true);
+        await deliverReferral(staff, referral.id);
+        await giveFeedback(staff, referral.id, 'partly_met', 'Проведено 6 консультаций; сон нормализовался, тревожность снизилась. Рекомендовано продолжить в школе.');
+      }
+    }
     if (step === 'in_progress_visits') {
       await addNote(lead, c.id, { sensitivity: 'confidential', body: 'Мать сообщила о давлении со стороны отчима; проверить при следующем визите.' });
       await submitAssessment(lead, c.id, answers(rand, 0.3));
