@@ -45,6 +45,8 @@ import { PreventionCoveragePage, PublicStatsPage, StatsDashboardPage, StatsPopul
 import { ProgrammesPage, RecordSessionPage, SessionsPage, TrainingsPage, VolunteersPage } from './prevention/register-pages.tsx';
 import { RiskRegisterRoute } from './warnings/register-page.tsx';
 import { ProfilesPage } from './warnings/profiles-page.tsx';
+import { LinkagePage } from './linkage/linkage-page.tsx';
+import { PairPage } from './linkage/pair-page.tsx';
 
 /** Only same-site paths, so that ?next= cannot send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -157,6 +159,8 @@ export function AppRoutes() {
         <Route path="prevention/coverage" element={<RequireCapability capability="prevention.read"><PreventionCoveragePage /></RequireCapability>} />
         <Route path="prevention/trainings" element={<RequireCapability capability="prevention.read"><TrainingsPage /></RequireCapability>} />
         <Route path="prevention/volunteers" element={<RequireCapability capability="prevention.read"><VolunteersPage /></RequireCapability>} />
+        <Route path="linkage" element={<RequireCapability capability="linkage.review"><LinkagePage /></RequireCapability>} />
+        <Route path="linkage/:id" element={<RequireCapability capability="linkage.review"><PairPage /></RequireCapability>} />
         <Route path="protocol" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version" element={<ProtocolPage />} />
         <Route path="protocol/versions/:version/edit" element={<RequireCapability capability="protocol.edit"><ProtocolEditorPage /></RequireCapability>} />

@@ -1,11 +1,12 @@
-// Fitting m and u. u (how often two different persons agree at each level) comes from random
-// pairs of the register — nearly all of them are different persons. m comes from
-// expectation–maximisation over the blocked pairs, which are a mixture of matches and
-// non-matches, with u held fixed (the approach of Splink and of Fellegi–Sunter practice):
+// Fitting m and u. m comes from expectation–maximisation over the blocked pairs, a mixture of
+// matches and non-matches; the non-matches among blocked pairs agree far more often than random
+// pairs do (that is what blocking is for), so EM fits their own u as well (u_blocked):
 //
-//   E: for each pair, P(match | levels) = λ·Πm / (λ·Πm + (1−λ)·Πu)   (fields at "missing" left out)
-//   M: m[f][l] = Σ P·[level f = l] / Σ P·[f not missing];  λ = mean P
+//   E: for each pair, P(match | levels) = λ·Πm / (λ·Πm + (1−λ)·Πu_b)   (fields at "missing" left out)
+//   M: m[f][l] = Σ P·[level f = l] / Σ P·[f not missing];  u_b likewise with 1−P;  λ = mean P
 //
+// The weights need u over all pairs, not blocked ones: that u comes from random pairs of the
+// register (estimateU) — nearly all of them are different persons.
 // No labels are needed; a reviewer's decisions (merged / distinct) can later check the fit.
 import { blockPairs } from './blocking.ts';
 import { createComparator, FIELD_COUNT, MISSING_CODE } from './compare.ts';
@@ -51,21 +52,25 @@ function normalise(row: number[], missing: number, prior: number): number[] {
 export type EmResult = { params: LinkageParams; lambda: number; iterations: number; converged: boolean };
 
 /**
- * EM for m (and λ, the share of matches among the pairs) with u fixed. `levels` holds
- * FIELD_COUNT level codes per pair (linkRecords with sampleLevels, or scorePairs).
+ * EM for m, the blocked pairs' u and λ (the share of matches among the pairs). `levels` holds
+ * FIELD_COUNT level codes per pair (linkRecords with sampleLevels, or scorePairs). The returned
+ * parameters carry the fitted m and `opts.u` (u over all pairs, from estimateU) when given.
  */
 export function estimateParameters(levels: Uint8Array, start: LinkageParams, opts: { u?: number[][]; iterations?: number; lambda?: number; tolerance?: number } = {}): EmResult {
   const pairs = levels.length / FIELD_COUNT;
   const mu = (f: number, l: number): MU => (start.fields[LINK_FIELDS[f] as keyof LinkageParams['fields']] as Record<string, MU>)[LINK_LEVELS[LINK_FIELDS[f] as keyof typeof LINK_LEVELS][l] as string] as MU;
   let m: number[][] = LINK_FIELDS.map((f, fi) => LINK_LEVELS[f].map((_, l) => (l === MISSING_CODE[fi] ? 0 : mu(fi, l).m)));
+  // u of the blocked non-matches starts as the agreement of random pairs, raised towards m
+  let ub: number[][] = LINK_FIELDS.map((f, fi) => LINK_LEVELS[f].map((_, l) => (l === MISSING_CODE[fi] ? 0 : (mu(fi, l).u + mu(fi, l).m) / 2)));
   const u: number[][] = opts.u ?? LINK_FIELDS.map((f, fi) => LINK_LEVELS[f].map((_, l) => (l === MISSING_CODE[fi] ? 0 : mu(fi, l).u)));
-  let lambda = opts.lambda ?? 0.05;
+  let lambda = opts.lambda ?? 0.3;
   const maxIter = opts.iterations ?? 50;
   const tol = opts.tolerance ?? 1e-5;
   let iterations = 0;
   let converged = false;
   for (; iterations < maxIter && !converged; iterations++) {
     const mCounts = zeros();
+    const uCounts = zeros();
     let pSum = 0;
     for (let k = 0; k < pairs; k++) {
       let lm = Math.log(lambda);
@@ -74,17 +79,22 @@ export function estimateParameters(levels: Uint8Array, start: LinkageParams, opt
         const l = levels[k * FIELD_COUNT + f] as number;
         if (l === MISSING_CODE[f]) continue;
         lm += Math.log(Math.max(1e-12, (m[f] as number[])[l] as number));
-        lu += Math.log(Math.max(1e-12, (u[f] as number[])[l] as number));
+        lu += Math.log(Math.max(1e-12, (ub[f] as number[])[l] as number));
       }
       const p = 1 / (1 + Math.exp(lu - lm));
       pSum += p;
-      for (let f = 0; f < FIELD_COUNT; f++) (mCounts[f] as number[])[levels[k * FIELD_COUNT + f] as number]! += p;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const l = levels[k * FIELD_COUNT + f] as number;
+        (mCounts[f] as number[])[l]! += p;
+        (uCounts[f] as number[])[l]! += 1 - p;
+      }
     }
     const next = mCounts.map((row, f) => normalise(row, MISSING_CODE[f] as number, 0.01));
     const nextLambda = Math.min(0.999, Math.max(1e-6, pSum / Math.max(1, pairs)));
     let delta = Math.abs(nextLambda - lambda);
     next.forEach((row, f) => row.forEach((v, l) => { delta = Math.max(delta, Math.abs(v - ((m[f] as number[])[l] as number))); }));
     m = next;
+    ub = uCounts.map((row, f) => normalise(row, MISSING_CODE[f] as number, 0.01));
     lambda = nextLambda;
     converged = delta < tol;
   }

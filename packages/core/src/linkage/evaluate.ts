@@ -12,6 +12,9 @@ export type PairQuality = {
   f1: number;
 };
 
+type Scored = { a: number; b: number; score: number };
+type Columns = { count: number; a: Int32Array; b: Int32Array; score: Float64Array };
+
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
@@ -21,12 +24,12 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
  */
 export function evaluateLinkage(
   truth: { entity: Int32Array; truePairs: number },
-  pairs: readonly { a: number; b: number; score: number }[] | { count: number; a: Int32Array; b: Int32Array; score: Float64Array },
+  pairs: readonly Scored[] | Columns,
   thresholds: readonly number[],
 ): PairQuality[] {
-  const cols = Array.isArray(pairs)
-    ? { count: pairs.length, a: Int32Array.from(pairs, (p) => p.a), b: Int32Array.from(pairs, (p) => p.b), score: Float64Array.from(pairs, (p) => p.score) }
-    : (pairs as { count: number; a: Int32Array; b: Int32Array; score: Float64Array });
+  const cols: Columns = 'count' in pairs ? pairs : {
+    count: pairs.length, a: Int32Array.from(pairs, (p) => p.a), b: Int32Array.from(pairs, (p) => p.b), score: Float64Array.from(pairs, (p) => p.score),
+  };
   return thresholds.map((threshold) => {
     let tp = 0;
     let predicted = 0;

@@ -167,7 +167,7 @@ function record(id: string, t: Truth, name: PersonName, extra: Partial<LinkRecor
 }
 
 /** Another agency's record of the same person. */
-function duplicate(rng: Rng, id: string, t: Truth, nextCity: () => number): LinkRecord {
+function duplicate(rng: Rng, id: string, t: Truth, nextCity: () => number, refDate: string): LinkRecord {
   const R = LINKAGE_SET_RATES;
   let name: PersonName = t.name;
   const script = rng.weightedKey(R.script);
@@ -200,6 +200,8 @@ function duplicate(rng: Rng, id: string, t: Truth, nextCity: () => number): Link
       birthDate = null;
       birthYearApprox = rng.chance(0.7) ? y : y + (rng.chance(0.5) ? 1 : -1);
     } else changed = false;
+    // a date after the reference day would not pass intake validation either: mistype the year downwards instead
+    if (birthDate && birthDate > refDate) birthDate = isoOf(y - 1, m, Math.min(d, daysIn(y - 1, m)));
     // an IIN that contradicts the date would not pass intake validation
     if (changed) iin = null;
   }
@@ -328,13 +330,13 @@ export function streamLinkageSet(opts: LinkageSetOptions, visit: (index: number,
     const entity = entities++;
     add(record(nextId(), t, t.name, {}, rng), entity);
     const dups = rng.weighted(R.duplicates.map((w, n) => [n, w] as const));
-    for (let d = 0; d < dups; d++) add(duplicate(rng, nextId(), t, nextCity), entity);
+    for (let d = 0; d < dups; d++) add(duplicate(rng, nextId(), t, nextCity, refDate), entity);
 
     if (widened.common && rng.chance(R.namesake)) {
       // another child with the same (common) name: another birth date (often the same year), perhaps the same patronymic.
       // Only common names get deliberate namesakes: a namesake is as likely as the name is common (as in a real
       // register; the linker's term frequencies assume it), and common names also collide by chance.
-      const y = t.birthDate ? Number(t.birthDate.slice(0, 4)) + (rng.chance(0.4) ? 0 : rng.int(-5, 5)) : rng.int(2008, 2025);
+      const y = Math.min(2025, t.birthDate ? Number(t.birthDate.slice(0, 4)) + (rng.chance(0.4) ? 0 : rng.int(-5, 5)) : rng.int(2008, 2025));
       const m = rng.int(1, 12);
       const bd = isoOf(y, m, rng.int(1, daysIn(y, m)));
       if (bd !== t.birthDate) {
@@ -353,9 +355,10 @@ export function streamLinkageSet(opts: LinkageSetOptions, visit: (index: number,
       const twin = rng.chance(R.twinAmongSiblings) && t.birthDate !== null;
       let bd: string | null = t.birthDate;
       if (!twin) {
-        const y = (t.birthDate ? Number(t.birthDate.slice(0, 4)) : rng.int(2008, 2024)) + (rng.chance(0.5) ? 1 : -1) * rng.int(1, 6);
+        // a younger or older sibling, born before the reference year
+        const y = Math.min(2025, (t.birthDate ? Number(t.birthDate.slice(0, 4)) : rng.int(2008, 2024)) + (rng.chance(0.5) ? 1 : -1) * rng.int(1, 6));
         const m = rng.int(1, 12);
-        bd = isoOf(Math.min(y, 2026), m, rng.int(1, daysIn(y, m)));
+        bd = isoOf(y, m, rng.int(1, daysIn(y, m)));
       }
       let firstName = sampleFirstName(rng, kazakh ? 'kk' : 'ru', sex, 'child');
       if (firstName === t.name.firstName) firstName = sampleFirstName(rng, kazakh ? 'kk' : 'ru', sex, 'child');

@@ -94,7 +94,7 @@ export class ScoredPairs {
     const cap = this.a.length * 2;
     const grow = <T extends Int32Array | Float64Array | Uint8Array | Float32Array>(old: T, make: (n: number) => T, per = 1): T => {
       const next = make(cap * per);
-      next.set(old as never);
+      next.set(old);
       return next;
     };
     this.a = grow(this.a, (n) => new Int32Array(n));

@@ -74,11 +74,11 @@ export type LinkageParams = {
 };
 
 /**
- * Version 1. m from the generated set with known truth (bench/linkage.ts: agencies' spellings,
- * typos, missing IINs and dates at the rates of generate.ts), u from random pairs of the same set,
- * rounded; then checked with EM on unlabelled pairs (estimateParameters). The IIN disagreement
- * weight is set by hand to −10: two different valid IINs are two persons, and such a pair cannot
- * be merged anyway. See docs/linkage.md for how to refit them on a real register.
+ * Version 1. m from the generated set with known truth (generate.ts: agencies' spellings, typos,
+ * missing IINs and dates), u from random pairs of the same set, rounded; EM on the unlabelled
+ * records (em.ts) recovers the same m (bench/results/linkage-quality.json). The IIN disagreement
+ * weight is set by hand (and such pairs are excluded anyway: iinConflictExcludes). See
+ * docs/linkage.md for how to refit them on a real register.
  */
 export const LINKAGE_PARAMS_V1: LinkageParams = {
   version: 'fs-v1',

@@ -131,6 +131,17 @@ export function addressTokens(address: string): string[] {
   return out;
 }
 
+/**
+ * The folded key of a name part. Digits are not part of a name, and toLatinKey drops them; but a
+ * name written with digits (a placeholder such as "Бала 2", a test record) must not equal another
+ * with other digits, so the digits are kept — in front, where a difference weighs most.
+ */
+function nameKey(s: string): string {
+  const key = toLatinKey(s);
+  const digits = s.match(/\d+/g);
+  return digits ? `${digits.join('')}${key}` : key;
+}
+
 function parseDate(s: string | null | undefined): [number, number, number] | null {
   if (!s || s.length < 10) return null;
   const y = Number(s.slice(0, 4));
@@ -194,7 +205,7 @@ export class RecordPreparer {
   #nameId(s: string): number {
     let id = this.#nameIds.get(s);
     if (id === undefined) {
-      id = this.#word(toLatinKey(s));
+      id = this.#word(nameKey(s));
       if (this.#nameIds.size < 2_000_000) this.#nameIds.set(s, id);
     }
     return id;

@@ -4,14 +4,14 @@
 import { AGENCY_TYPES, kzDayEnd, kzDayStart, TASK_ACTIONS, type Priority } from '@qorgau/core';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { can, territoryOf } from '../access/policy.ts';
+import { authorizeRecord, can, territoryOf } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { conferences, reports, users } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
 import { notify } from '../notifications/service.ts';
 import { readableReportFor } from '../reports/workflow.ts';
-import { isUuid } from '../reports/service.ts';
+import { denyAsNotFound, isUuid, reportScope } from '../reports/service.ts';
 import { taskSchema } from '../tasks/schema.ts';
 import { createTasks, protocolFor, tasksOfReport } from '../tasks/service.ts';
 
@@ -100,12 +100,19 @@ export async function scheduleConference(ctx: Ctx, reportId: string, input: z.in
   return toDto(ctx, row, false);
 }
 
+/**
+ * The conference if the user may read its report. A denial is audited under the conference's id
+ * and looks exactly like a missing conference (not like a missing report, which would tell that
+ * the conference exists).
+ */
 async function visibleConference(ctx: Ctx, id: string): Promise<{ c: Row; redact: boolean }> {
   if (!isUuid(id)) throw notFound('conference');
   const [c] = await ctx.db.select().from(conferences).where(eq(conferences.id, id));
-  if (!c || !c.reportId) throw notFound('conference');
-  const { redactSensitive } = await readableReportFor(ctx, c.reportId);
-  return { c, redact: redactSensitive };
+  if (!c?.reportId) return denyAsNotFound(ctx, 'conference', id, 'missing');
+  const [report] = await ctx.db.select().from(reports).where(eq(reports.id, c.reportId));
+  const decision = report ? authorizeRecord(ctx.actor, 'read', reportScope(report)) : null;
+  if (!decision?.allowed) return denyAsNotFound(ctx, 'conference', id, decision?.reason ?? 'missing');
+  return { c, redact: decision.redactSensitive };
 }
 
 export async function getConference(ctx: Ctx, id: string): Promise<ConferenceDto> {

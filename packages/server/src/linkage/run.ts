@@ -30,7 +30,7 @@ export type RunSummary = {
 };
 
 const PAGE = 20_000;
-const WRITE_BATCH = 500;
+const WRITE_BATCH = 2000;
 /** a run not finished after this long is taken as crashed: another may start */
 const STALE_RUN_MS = 2 * 60 * 60_000;
 const RUN_LOCK = 720_105;
@@ -86,7 +86,7 @@ async function writeCandidates(deps: Deps, runId: string, candidates: LinkCandid
   for (let k = 0; k < candidates.length; k += WRITE_BATCH) {
     const batch = candidates.slice(k, k + WRITE_BATCH);
     const written = await deps.db.insert(linkCandidates).values(batch.map((c) => ({
-      personA: c.idA, personB: c.idB, score: c.score, fields: c.fields as unknown as Record<string, unknown>, status: 'pending', runId, createdAt: now,
+      personA: c.idA, personB: c.idB, score: c.score, fields: c.fields, status: 'pending', runId, createdAt: now,
     }))).onConflictDoUpdate({
       target: [linkCandidates.personA, linkCandidates.personB],
       set: { score: sql`excluded.score`, fields: sql`excluded.fields`, runId: sql`excluded.run_id` },

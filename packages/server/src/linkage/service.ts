@@ -272,12 +272,12 @@ export async function mergeCandidate(ctx: Ctx, id: string, input: MergeInput): P
     const survivorFilled = fillsFor(survivor, merged);
     const moved: Moved = { ...(await moveReferences(tx, mergedId, survivorId, ctx.now)), survivorFilled };
     if (Object.keys(survivorFilled).length) {
-      await tx.update(persons).set({ ...survivorFilled, updatedAt: ctx.now } as Partial<PersonRow>).where(eq(persons.id, survivorId));
+      await tx.update(persons).set({ ...survivorFilled, updatedAt: ctx.now }).where(eq(persons.id, survivorId));
     }
     await tx.update(persons).set({ mergedInto: survivorId, updatedAt: ctx.now }).where(eq(persons.id, mergedId));
     await tx.update(linkCandidates).set({ status: 'merged', decidedBy: ctx.actor.id, decidedAt: ctx.now }).where(eq(linkCandidates.id, id));
     const [row] = await tx.insert(personMerges).values({
-      survivorId, mergedId, candidateId: id, moved: moved as unknown as Record<string, unknown>, reason: input.reason || null, mergedBy: ctx.actor.id, mergedAt: ctx.now,
+      survivorId, mergedId, candidateId: id, moved: moved, reason: input.reason || null, mergedBy: ctx.actor.id, mergedAt: ctx.now,
     }).returning({ id: personMerges.id });
     if (!row) throw new Error('merge insert returned nothing');
     await writeAudit(tx, auditCtx(ctx), [
@@ -393,7 +393,7 @@ async function putBack(tx: Executor, moved: Moved, mergedId: string, survivor: P
   for (const [field, value] of Object.entries(moved.survivorFilled)) {
     if ((survivor as Record<string, unknown>)[field] === value) reset[field] = null;
   }
-  if (Object.keys(reset).length) await tx.update(persons).set(reset as Partial<PersonRow>).where(eq(persons.id, survivor.id));
+  if (Object.keys(reset).length) await tx.update(persons).set(reset).where(eq(persons.id, survivor.id));
 }
 
 // ---------------------------------------------------------------- history and runs

@@ -32,6 +32,7 @@ function useNavItems() {
   if (roleHas(user.role, 'workforce.read') || roleHas(user.role, 'schools.manage')) items.push({ to: '/schools', label: t('schools.nav'), testId: 'nav-schools' });
   if (roleHas(user.role, 'workforce.read')) items.push({ to: '/workforce', label: t('workforce.nav'), testId: 'nav-workforce' });
   if (roleHas(user.role, 'concerns.create') || roleHas(user.role, 'concerns.review')) items.push({ to: '/concerns', label: t('concerns.nav'), testId: 'nav-concerns' });
+  if (roleHas(user.role, 'linkage.review')) items.push({ to: '/linkage', label: t('linkage.nav'), testId: 'nav-linkage' });
   // the response protocol in force: for everyone signed in
   items.push({ to: '/protocol', label: t('protocol.nav'), testId: 'nav-protocol' });
   if (roleHas(user.role, 'users.manage')) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Table, Text } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { roleHas } from '@qorgau/core';
 import { useUser } from '../auth/session.ts';
@@ -45,6 +45,8 @@ export function PersonPage() {
   }
   if (person.isError) return <ErrorAlert error={person.error} />;
   const p = person.data;
+  // merged into another record (record linkage): show the record it lives on as
+  if (p.mergedInto) return <Navigate to={`/persons/${p.mergedInto}`} replace />;
 
   const roleLabel = (role: string) => (role === 'victim' ? t('persons.roleVictim') : role === 'perpetrator' ? t('persons.rolePerpetrator') : role);
 

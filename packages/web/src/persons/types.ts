@@ -28,6 +28,8 @@ export interface PersonReportRef {
 export interface PersonDetail extends Person {
   age: number | null;
   reports: PersonReportRef[];
+  /** this record was merged into another (record linkage): the person lives on as that one */
+  mergedInto?: string | null;
 }
 
 export interface OpenReportRef {

@@ -114,6 +114,10 @@ export function RegisterPage() {
   const register = useRiskRegister(query);
   const data = register.data;
   const canPickDistrict = !f.fixed.districtCode;
+  const districtName = (code: string) => {
+    const d = data?.byDistrict.find((x) => x.districtCode === code);
+    return d?.name ? localName(d.name, locale) : code;
+  };
 
   const regionOptions = [{ value: '', label: t('stats.wholeCountry') }, ...(regions.data ?? []).map((r) => ({ value: r.code, label: localName(r.name, locale) }))
     .sort((a, b) => a.label.localeCompare(b.label, locale))];
@@ -175,7 +179,7 @@ export function RegisterPage() {
                           <Table.Tr key={`${d.regionCode}-${d.districtCode}`}>
                             <Table.Td>
                               {d.districtCode && d.regionCode && canPickDistrict ? (
-                                <Anchor component="button" type="button" size="sm" onClick={() => f.write({ regionCode: d.regionCode ?? '', districtCode: d.districtCode ?? '', schoolId: '' })}>
+                                <Anchor component="button" type="button" size="sm" ta="start" onClick={() => f.write({ regionCode: d.regionCode ?? '', districtCode: d.districtCode ?? '', schoolId: '' })}>
                                   {d.name ? localName(d.name, locale) : d.districtCode}
                                 </Anchor>
                               ) : <Text size="sm">{d.name ? localName(d.name, locale) : t('risk.register.noDistrict')}</Text>}
@@ -207,6 +211,7 @@ export function RegisterPage() {
                                   {localName(s.name, locale)}
                                 </Anchor>
                               )}
+                              <Text size="xs" c="dimmed">{districtName(s.districtCode)}</Text>
                             </Table.Td>
                             <Table.Td ta="end" fw={600}>{formatNumber(s.children, locale)}</Table.Td>
                             <KindCells counts={s.byKind} />
