@@ -6,6 +6,8 @@ import { districts, regions, routingRules, schools, systemState, units, users } 
 import { createReportBody } from '../reports/schema.ts';
 import { createReport } from '../reports/service.ts';
 import { seedDemoCases } from '../cases/demo.ts';
+import { seedDemoLinkage } from '../linkage/demo.ts';
+import { seedDemoWarnings } from '../warnings/demo.ts';
 import { seedDemoServices } from '../services/demo.ts';
 import { seedDemoConcerns } from '../concerns/demo.ts';
 import { seedPreventionDemo } from '../prevention/demo.ts';
@@ -151,6 +153,8 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   await seedDemoConcerns(deps);
   await seedPreventionDemo(deps);
   await seedDemoCases(deps);
+  await seedDemoLinkage(deps);
+  await seedDemoWarnings(deps);
   deps.log.info({ reports }, 'demo data loaded');
   await deps.db.insert(systemState).values({ key: 'demo_loaded', value: sql`${JSON.stringify({ at: deps.clock.now().toISOString(), scale: opts.scale })}::jsonb` });
   return true;

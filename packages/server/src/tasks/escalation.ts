@@ -66,9 +66,9 @@ async function sweepBatch(deps: Pick<Deps, 'db' | 'config'>, now: Date, batchSiz
       .orderBy(asc(tasks.nextEscalationAt)).limit(batchSize)
       .for('update', { of: tasks, skipLocked: true });
     if (!rows.length) return { claimed: 0, escalated: 0 };
-    const calendar = await workingCalendar(deps.db);
+    const calendar = await workingCalendar(tx);
     const versions = new Map<number | null, Awaited<ReturnType<typeof protocolVersion>>>();
-    for (const v of new Set(rows.map((r) => r.protocolVersion))) versions.set(v, await protocolVersion(deps.db, v));
+    for (const v of new Set(rows.map((r) => r.protocolVersion))) versions.set(v, await protocolVersion(tx, v));
     const steps: (Due & { level: EscalationLevel; next: Date | null })[] = [];
     const finished: string[] = [];
     for (const r of rows) {
