@@ -16,7 +16,7 @@ import {
 } from '../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden, validation, type ErrorDetail } from '../http/errors.ts';
+import { conflict, forbidden, validation, type ErrorDetail } from '../http/errors.ts';
 import { notify, type NotificationInput } from '../notifications/service.ts';
 import { insertPersons, personScopeSql, toPersonDto } from '../persons/repository.ts';
 import { personAge } from '../persons/service.ts';
@@ -27,7 +27,6 @@ import { caseRights, caseScopeSql, noteVisible, sectionVisible, visibleCase, led
 import { latestAssessment } from './assessments.ts';
 import type { CaseDto, CaseSummary, ListCasesQuery, MemberInput, OpenCaseInput } from './schema.ts';
 
-const conflict = (message: string) => new AppError('conflict', message);
 const DAY = 86_400_000;
 
 /** Roles that may decide approvals in a territory (besides the head of the lead's unit). */
@@ -53,7 +52,7 @@ async function audit(tx: Executor, ctx: Ctx, caseId: string, details: Record<str
   await writeAudit(tx, auditCtx(ctx), { action, entityType: 'case', entityId: caseId, details });
 }
 
-const addDays = (isoDay: string, days: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const addDays = (isoDay: string, days: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** Lock the case row for a change (two workers acting at once are serialised) and re-check the status. */
 async function lockCase(tx: Executor, id: string): Promise<CaseRow> {

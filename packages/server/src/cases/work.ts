@@ -6,14 +6,13 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseFacts, caseMembers, caseNotes, casePlanItems, caseReviews, cases, caseVisits, users } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden, validation } from '../http/errors.ts';
+import { conflict, forbidden, validation } from '../http/errors.ts';
 import { isUuid } from '../reports/service.ts';
 import { kzDate } from '../stats/rollup.ts';
 import { ledCase, sectionVisible, visibleCase, workableCase, type CaseRow } from './access.ts';
-import { getCase } from './service.ts';
+import { addDays, getCase } from './service.ts';
 import type { CaseDto } from './schema.ts';
 
-const conflict = (m: string) => new AppError('conflict', m);
 const notClosed = (c: CaseRow) => { if (c.status === 'closed') throw conflict('The case is closed: reopen it first.'); };
 
 async function record(tx: Executor, ctx: Ctx, caseId: string, kind: string, details: Record<string, unknown>): Promise<void> {
@@ -151,7 +150,7 @@ export async function recordReview(ctx: Ctx, caseId: string, input: { heldOn: st
     const [r] = await tx.insert(caseReviews).values({
       caseId, dueOn: c.nextReviewOn, heldOn: input.heldOn, decision: input.decision, summary: input.summary, heldBy: ctx.actor.id, createdAt: ctx.now,
     }).returning();
-    const next = new Date(Date.parse(`${input.heldOn}T00:00:00Z`) + c.reviewIntervalDays * 86_400_000).toISOString().slice(0, 10);
+    const next = addDays(input.heldOn, c.reviewIntervalDays);
     // continue, step up or down: back to work until the next review; close: stays in review for the closure request
     const back = input.decision !== 'close';
     await tx.update(cases).set({ updatedAt: ctx.now, nextReviewOn: back ? next : c.nextReviewOn, ...(back ? { status: 'in_progress' } : {}) }).where(eq(cases.id, caseId));

@@ -48,6 +48,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'record') => new AppError('not_found', `The ${what} does not exist or is not visible to you.`);
+export const conflict = (message: string) => new AppError('conflict', message);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('forbidden', message);
 export const validation = (details: ErrorDetail[], message = 'The request has invalid fields.') =>
   new AppError('validation_failed', message, details);

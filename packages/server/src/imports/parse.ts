@@ -5,6 +5,12 @@ import ExcelJS from 'exceljs';
 import { AppError, validation } from '../http/errors.ts';
 
 export const MAX_IMPORT_ROWS = 50_000;
+
+/** A number as typed in a sheet (decimal comma, spaces as thousands separators); null when empty or not a number. */
+export function parseNumber(v: string): number | null {
+  const n = Number(v.replace(',', '.').replace(/\s/g, ''));
+  return v.trim() === '' || !Number.isFinite(n) ? null : n;
+}
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** A data row with its number as a spreadsheet shows it (the header is row 1). */

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { schools } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden } from '../http/errors.ts';
-import { readSheet } from '../imports/parse.ts';
+import { parseNumber, readSheet } from '../imports/parse.ts';
 import { schoolScope } from './scope.ts';
 import { checkSchool, loadReference, type SchoolFields } from './service.ts';
 
@@ -51,10 +51,6 @@ export function schoolTemplateCsv(): string {
 
 type Parsed = SchoolFields & { regionCode: string };
 
-function parseNumber(v: string): number | null {
-  const n = Number(v.replace(',', '.').replace(/\s/g, ''));
-  return v.trim() === '' || !Number.isFinite(n) ? null : n;
-}
 
 export async function importSchools(ctx: Ctx, bytes: Buffer, dryRun: boolean): Promise<SchoolImportResult> {
   if (!can(ctx.actor, 'schools.manage')) throw forbidden('Only administrators and regional coordinators import schools.');

@@ -9,7 +9,8 @@ import { writeAudit } from '../audit/audit.ts';
 import { serviceProviders } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
 import { AppError, forbidden } from '../http/errors.ts';
-import { readSheet } from '../imports/parse.ts';
+import { csvFile } from '../http/csv.ts';
+import { parseNumber, readSheet } from '../imports/parse.ts';
 import { territoryIndex } from '../reference/territory.ts';
 import { createProviderBody } from './schema.ts';
 import { checkProviderFields, managesPlace, type ProviderFields, type ProviderRow } from './service.ts';
@@ -60,16 +61,12 @@ export function providerTemplateCsv(): string {
     'Psychological Support Centre for Children and Adolescents', 'psychological_counselling;psychotherapy', 'KZ-75', '', 'ул. Толе би, 101', '+7 727 300 00 00',
     'info@example.kz', '43.2551', '76.9126', '3', '18', 'kk;ru', '40', '31', 'yes',
   ];
-  const cell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `\uFEFF${PROVIDER_COLUMNS.map((c) => c.name).join(',')}\r\n${example.map(cell).join(',')}\r\n`;
+  return csvFile([PROVIDER_COLUMNS.map((c) => c.name), example]).toString('utf8');
 }
 
 type Parsed = ProviderFields & { occupancy: number | null; activeGiven: boolean };
 
-const number = (v: string): number | null => {
-  const n = Number(v.replace(',', '.').replace(/\s/g, ''));
-  return v.trim() === '' || !Number.isFinite(n) ? null : n;
-};
+const number = parseNumber;
 const list = (v: string) => v.split(/[;,|\s]+/).map((x) => x.trim().toLowerCase()).filter(Boolean);
 const YES = new Set(['yes', 'true', '1', 'да', 'иә']);
 const NO = new Set(['no', 'false', '0', 'нет', 'жоқ']);
