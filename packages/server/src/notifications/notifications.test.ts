@@ -217,6 +217,13 @@ describe('notifications', () => {
         { kind: 'conference_invited', inApp: true, email: true },
         { kind: 'report_closed', inApp: true, email: false },
         { kind: 'concern_new', inApp: true, email: true },
+        { kind: 'case_assigned', inApp: true, email: true },
+        { kind: 'case_approval_requested', inApp: true, email: true },
+        { kind: 'case_approval_decided', inApp: true, email: false },
+        { kind: 'case_transfer_requested', inApp: true, email: true },
+        { kind: 'case_review_due', inApp: true, email: false },
+        { kind: 'referral_new', inApp: true, email: true },
+        { kind: 'referral_answered', inApp: true, email: false },
       ]);
       const put = await h.call(bob, 'PUT', '/api/v1/notifications/preferences', [{ kind: 'task_new', inApp: false, email: true }]);
       expect(put.json[0]).toEqual({ kind: 'task_new', inApp: false, email: true });
