@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { caseEvents, cases, incidentPersons, incidents, persons, reports, serviceProviders, users } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { Ctx } from '../http/context.ts';
-import { acceptReferral, createReferral, deliverReferral, giveFeedback } from '../referrals/service.ts';
+import { acceptReferral, ageAt, createReferral, deliverReferral, giveFeedback } from '../referrals/service.ts';
 import { toActor } from '../users/dto.ts';
 import { submitAssessment } from './assessments.ts';
 import { addMember, decideApproval, moveStatus, openCase, requestApproval, updateMember } from './service.ts';
@@ -136,7 +136,11 @@ export async function seedDemoCases(deps: Deps): Promise<void> {
     await addFact(as(health), c.id, { section: 'health', topic: 'Медицинский осмотр', body: 'Следы старых ушибов; направлен к неврологу.', recordedOn: daysAgo(5) });
     await addFact(lead, c.id, { section: 'housing', topic: 'Жильё', body: 'Арендная квартира, 2 комнаты, 5 человек.', recordedOn: daysAgo(6) });
     // referrals to the rehabilitation centre: one answered with feedback, one waiting in its queue
-    const child = c.members.find((m) => m.subject);
+    // a child the centre takes (a report's victim may be an infant): no referral when none fits
+    const child = centre && c.members.find((m) => {
+      const age = m.subject ? ageAt(m.person.birthDate ?? null, now) : null;
+      return age !== null && age >= centre.ageMin && age <= centre.ageMax;
+    });
     if (centre && provider && child && (step === 'in_progress' || step === 'in_progress_visits')) {
       const referral = await createReferral(lead, c.id, {
         providerId: centre.id, service: 'psychological_counselling', personId: child.person.id, urgency: step === 'in_progress' ? 'urgent' : 'routine',
