@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DEFAULT_AGENCY, ROLES, type AgencyType, type Role } from '@qorgau/core';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { auditLog, reports, schools } from '../db/schema.ts';
-import { createHarness, TEST_PASSWORD, type Harness, type TestUser } from '../test/harness.ts';
+import { createHarness, multipartFile, TEST_PASSWORD, type Harness, type TestUser } from '../test/harness.ts';
 import { insertUser } from '../users/service.ts';
 
 export const OWN_REGION = 'KZ-75';
@@ -77,12 +77,11 @@ export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA
 
 /** POST a one-file multipart upload, as the web does. */
 export async function upload(h: Harness, user: TestUser, url: string, fileName: string, content: Buffer): Promise<{ status: number; json: unknown }> {
-  const boundary = '----qorgau-matrix-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const body = multipartFile(fileName, content);
   const res = await h.app.inject({
     method: 'POST', url,
-    headers: { authorization: `Bearer ${user.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': body.contentType },
+    payload: body.payload,
   });
   let json: unknown;
   try { json = res.body ? JSON.parse(res.body) : null; } catch { json = res.body; }

@@ -5,19 +5,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachments } from '../db/schema.ts';
-import { createHarness, sampleReport, type Harness, type TestUser } from '../test/harness.ts';
+import { createHarness, sampleReport, type Harness, type TestUser, multipartFile } from '../test/harness.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
-
-/** A multipart/form-data body with one file part. */
-function multipart(fileName: string, content: Buffer, opts: { field?: string; type?: string } = {}) {
-  const boundary = '----qorgau-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${fileName}"\r\nContent-Type: ${opts.type ?? 'application/octet-stream'}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -31,7 +24,7 @@ describe('attachments', () => {
   let dataDir: string;
 
   const upload = async (user: TestUser | null, id: string, fileName: string, content: Buffer, opts: { field?: string; type?: string } = {}) => {
-    const body = multipart(fileName, content, opts);
+    const body = multipartFile(fileName, content, opts);
     const res = await h.app.inject({
       method: 'POST', url: `/api/v1/reports/${id}/attachments`,
       headers: { ...(user ? { authorization: `Bearer ${user.token}` } : {}), 'content-type': body.contentType },

@@ -9,16 +9,10 @@ import { writeAudit } from '../audit/audit.ts';
 import { rows, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { createHarness, freshDatabase, sampleReport, type Harness } from '../test/harness.ts';
+import { createHarness, freshDatabase, sampleReport, type Harness, multipartFile } from '../test/harness.ts';
 import { BackupError, createBackup, databaseFingerprint, restoreBackup } from './backup.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-function multipart(fileName: string, content: Buffer) {
-  const boundary = '----qorgau-backup-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe('backup and restore', () => {
   let h: Harness;
@@ -35,7 +29,7 @@ describe('backup and restore', () => {
     const operator = await h.user('hotline_operator');
     const created = await h.call(operator, 'POST', '/api/v1/reports', sampleReport({ narrative: 'Кавычки \' " и обратный слеш \\ и перевод\nстроки; DROP TABLE reports; --' }));
     expect(created.status).toBe(201);
-    const body = multipart('акт.pdf', PDF);
+    const body = multipartFile('акт.pdf', PDF);
     const upload = await h.app.inject({
       method: 'POST', url: `/api/v1/reports/${created.json.id}/attachments`,
       headers: { authorization: `Bearer ${operator.token}`, 'content-type': body.contentType }, payload: body.payload,

@@ -135,6 +135,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
       return reply.code(400).send(errorBody('bad_request', 'The request body is not valid JSON.'));
     }
+    // busboy's own errors (no boundary, a cut or malformed body): the client sent something unreadable
+    if (/^(Multipart: Boundary not found|Malformed part header|Unexpected end of (form|file|multipart data)|Part terminated early|Malformed urlencoded form)/.test(err.message)) {
+      return reply.code(400).send(errorBody('bad_request', `The multipart body cannot be read (${err.message.replace(/\.$/, '')}). Send the file as multipart/form-data in the field "file".`));
+    }
     if (err.statusCode === 429) {
       return reply.code(429).headers({ 'retry-after': String(reply.getHeader('retry-after') ?? 1) }).send(errorBody('rate_limited', 'Too many requests. Slow down and try again shortly.'));
     }

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, importBatches, reports } from '../db/schema.ts';
-import { createHarness, type Harness, type TestUser } from '../test/harness.ts';
+import { createHarness, type Harness, type TestUser, multipartFile } from '../test/harness.ts';
 import { COLUMNS } from './layout.ts';
 
 const HEADER = COLUMNS.map((c) => c.name);
@@ -25,18 +25,12 @@ function csv(rows: Row[], delimiter = ','): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-function multipart(fileName: string, content: Buffer) {
-  const boundary = '----qorgau-import-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 describe('legacy import of reports', () => {
   let h: Harness;
   let supervisor: TestUser;
 
   const upload = async (user: TestUser, content: Buffer, dryRun: boolean, name = 'legacy.csv') => {
-    const body = multipart(name, content);
+    const body = multipartFile(name, content);
     const res = await h.app.inject({
       method: 'POST', url: `/api/v1/imports/reports?dryRun=${dryRun}`,
       headers: { authorization: `Bearer ${user.token}`, 'content-type': body.contentType }, payload: body.payload,

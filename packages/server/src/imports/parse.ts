@@ -2,7 +2,9 @@
 // XLSX, anything else must be UTF-8 CSV (comma, semicolon or tab separated).
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { literalCell } from '../http/csv.ts';
 import { AppError, validation } from '../http/errors.ts';
+import { checkZipBudget, MAX_XLSX_UNPACKED } from './zip-guard.ts';
 
 export const MAX_IMPORT_ROWS = 50_000;
 
@@ -16,6 +18,12 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** A data row with its number as a spreadsheet shows it (the header is row 1). */
 export type SheetRow = { row: number; cells: string[] };
 export type Sheet = { kind: 'csv' | 'xlsx'; header: string[]; rows: SheetRow[] };
+
+/** A real import with problems writes nothing: 400 with the problems (the first 200), the dry run lists them all. */
+export function importRefused(errorCount: number, errors: readonly { row: number; field: string; message: string }[]): AppError {
+  return new AppError('validation_failed', `The file has ${errorCount} problem(s); nothing was imported. Run a dry run to see them all.`,
+    errors.slice(0, 200).map((e) => ({ path: `row ${e.row}.${e.field}`, message: e.message })));
+}
 
 const tooMany = () => new AppError('payload_too_large', `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows. Split it into several files.`);
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
@@ -78,6 +86,10 @@ function cellText(v: unknown): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Sheet> {
+  const unpacked = checkZipBudget(bytes);
+  if (!unpacked.ok && unpacked.reason === 'too_large') {
+    throw new AppError('payload_too_large', `The workbook unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB. Split it into several files.`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -101,6 +113,8 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
 export async function readSheet(bytes: Buffer): Promise<Sheet> {
   if (bytes.length === 0) throw validation([{ path: 'file', message: 'the file is empty' }]);
   // a zip (PK\3\4) is read as XLSX whatever its name; everything else as CSV
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return readXlsx(bytes);
-  return readCsv(bytes);
+  const sheet = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? await readXlsx(bytes) : readCsv(bytes);
+  // our own downloads (templates, exports) mark text that looks like a formula with an apostrophe
+  for (const r of sheet.rows) r.cells = r.cells.map(literalCell);
+  return sheet;
 }

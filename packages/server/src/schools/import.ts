@@ -8,8 +8,8 @@ import { can } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { schools } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden } from '../http/errors.ts';
-import { parseNumber, readSheet } from '../imports/parse.ts';
+import { forbidden } from '../http/errors.ts';
+import { importRefused, parseNumber, readSheet } from '../imports/parse.ts';
 import { schoolScope } from './scope.ts';
 import { checkSchool, loadReference, type SchoolFields } from './service.ts';
 
@@ -70,6 +70,8 @@ export async function importSchools(ctx: Ctx, bytes: Buffer, dryRun: boolean): P
     else if (c.required) fail(1, c.name, 'the column is missing from the header');
   }
   header.forEach((h, i) => { if (h && !SCHOOL_COLUMNS.some((c) => c.name === h)) fail(1, sheet.header[i] ?? h, 'unknown column'); });
+  // a header that does not fit: the rows are not read; a real run is refused like any other
+  if (errorCount > 0 && !dryRun) throw importRefused(errorCount, errors);
   if (errorCount > 0) return { dryRun, kind: sheet.kind, rows: sheet.rows.length, valid: 0, errors, errorCount, created: 0, updated: 0, unchanged: 0 };
 
   const ref = await loadReference(ctx.db);
@@ -166,10 +168,7 @@ export async function importSchools(ctx: Ctx, bytes: Buffer, dryRun: boolean): P
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'school_import', entityId: null, details: { dryRun: true, rows: result.rows, errors: errorCount } });
     return result;
   }
-  if (errorCount > 0) {
-    throw new AppError('validation_failed', `The file has ${errorCount} problem(s); nothing was imported. Run a dry run to see them all.`,
-      errors.slice(0, 200).map((e) => ({ path: `row ${e.row}.${e.field}`, message: e.message })));
-  }
+  if (errorCount > 0) throw importRefused(errorCount, errors);
   await ctx.db.transaction(async (tx) => {
     const all = [...toCreate, ...toUpdate];
     for (let i = 0; i < all.length; i += 500) {

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, schools } from '../db/schema.ts';
-import { createHarness, type Harness, type TestUser } from '../test/harness.ts';
+import { createHarness, type Harness, type TestUser, multipartFile } from '../test/harness.ts';
 import { SCHOOL_COLUMNS } from './import.ts';
 
 const HEADER = SCHOOL_COLUMNS.map((c) => c.name);
@@ -20,19 +20,13 @@ function csv(rows: Row[]): Buffer {
   const cell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return Buffer.from(`\uFEFF${[HEADER.join(','), ...rows.map((r) => HEADER.map((h) => cell(r[h] ?? '')).join(','))].join('\r\n')}\r\n`, 'utf8');
 }
-function multipart(content: Buffer, fileName = 'schools.csv') {
-  const boundary = '----qorgau-schools-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 describe('school registry', () => {
   let h: Harness;
   let coordinator: TestUser;
   let analyst: TestUser;
 
   const upload = async (user: TestUser, content: Buffer, dryRun: boolean, name = 'schools.csv') => {
-    const body = multipart(content, name);
+    const body = multipartFile(name, content);
     const res = await h.app.inject({ method: 'POST', url: `/api/v1/schools/import?dryRun=${dryRun}`, headers: { authorization: `Bearer ${user.token}`, 'content-type': body.contentType }, payload: body.payload });
     return { status: res.statusCode, json: JSON.parse(res.body) };
   };

@@ -8,9 +8,9 @@ import { can } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { serviceProviders } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { forbidden } from '../http/errors.ts';
 import { csvFile } from '../http/csv.ts';
-import { parseNumber, readSheet } from '../imports/parse.ts';
+import { importRefused, parseNumber, readSheet } from '../imports/parse.ts';
 import { territoryIndex } from '../reference/territory.ts';
 import { createProviderBody } from './schema.ts';
 import { checkProviderFields, managesPlace, type ProviderFields, type ProviderRow } from './service.ts';
@@ -97,6 +97,8 @@ export async function importProviders(ctx: Ctx, bytes: Buffer, dryRun: boolean):
     else if (c.required) fail(1, c.name, 'the column is missing from the header');
   }
   header.forEach((h, i) => { if (h && !PROVIDER_COLUMNS.some((c) => c.name === h)) fail(1, sheet.header[i] ?? h, 'unknown column'); });
+  // a header that does not fit: the rows are not read; a real run is refused like any other
+  if (errorCount > 0 && !dryRun) throw importRefused(errorCount, errors);
   if (errorCount > 0) return { dryRun, kind: sheet.kind, rows: sheet.rows.length, valid: 0, errors, errorCount, created: 0, updated: 0, unchanged: 0 };
 
   const territory = await territoryIndex(ctx.db);
@@ -188,10 +190,7 @@ export async function importProviders(ctx: Ctx, bytes: Buffer, dryRun: boolean):
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'service_provider_import', entityId: null, details: { dryRun: true, rows: result.rows, errors: errorCount } });
     return result;
   }
-  if (errorCount > 0) {
-    throw new AppError('validation_failed', `The file has ${errorCount} problem(s); nothing was imported. Run a dry run to see them all.`,
-      errors.slice(0, 200).map((e) => ({ path: `row ${e.row}.${e.field}`, message: e.message })));
-  }
+  if (errorCount > 0) throw importRefused(errorCount, errors);
   await ctx.db.transaction(async (tx) => {
     const values = ({ occupancy: _o, activeGiven: _a, ...p }: Parsed) => p;
     for (let i = 0; i < toCreate.length; i += 500) {

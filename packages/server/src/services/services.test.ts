@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, serviceProviders, units } from '../db/schema.ts';
-import { createHarness, type Harness, type TestUser } from '../test/harness.ts';
+import { createHarness, type Harness, type TestUser, multipartFile } from '../test/harness.ts';
 import { DEMO_PROVIDERS, seedDemoServices } from './demo.ts';
 import { PROVIDER_COLUMNS } from './import.ts';
 
@@ -32,12 +32,6 @@ function csv(rows: Row[]): Buffer {
   const cell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return Buffer.from(`\uFEFF${[HEADER.join(','), ...rows.map((r) => HEADER.map((h) => cell(r[h] ?? '')).join(','))].join('\r\n')}\r\n`, 'utf8');
 }
-function multipart(content: Buffer, fileName = 'providers.csv') {
-  const boundary = '----qorgau-providers-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 describe('service directory', () => {
   let h: Harness;
   let coordinator: TestUser;
@@ -48,7 +42,7 @@ describe('service directory', () => {
 
   const ids = (res: { json: { items: { id: string }[] } }) => res.json.items.map((p) => p.id);
   const upload = async (user: TestUser, content: Buffer, dryRun: boolean) => {
-    const b = multipart(content);
+    const b = multipartFile('providers.csv', content);
     const res = await h.app.inject({ method: 'POST', url: `/api/v1/services/providers/import?dryRun=${dryRun}`, headers: { authorization: `Bearer ${user.token}`, 'content-type': b.contentType }, payload: b.payload });
     return { status: res.statusCode, json: JSON.parse(res.body) };
   };

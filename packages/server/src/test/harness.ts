@@ -144,3 +144,10 @@ export function sampleReport(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A multipart/form-data body with one file part, as the web's upload sends it. */
+export function multipartFile(fileName: string, content: Buffer, opts: { field?: string; type?: string } = {}): { payload: Buffer; contentType: string } {
+  const boundary = '----qorgau-test-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${fileName}"\r\nContent-Type: ${opts.type ?? 'application/octet-stream'}\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
