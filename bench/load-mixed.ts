@@ -2,11 +2,12 @@
 // as its own user: operators register reports (duplicate check + report) and search persons,
 // supervisors list and open reports, police inspectors work their inbox, coordinators read the
 // dashboard. Afterwards: no 5xx, and every report the clients were told was registered is in
-// the register (count in = count out). p50/p95/p99 per operation go to bench/results/load-mixed.json.
+// the register (count in = count out), and the audit chain, sealed, verifies (`qorgau audit:verify`).
+// p50/p95/p99 per operation go to bench/results/load-mixed.json.
 //
 //   DATABASE_URL=postgres://…/postgres npm run bench:load      (creates and drops qorgau_load_<time>)
 //   LOAD_CLIENTS=50 LOAD_SECONDS=300
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { generatePersons } from '@qorgau/core';
@@ -144,6 +145,11 @@ try {
   const { rows: [stored] } = await db.query<{ n: number }>('select count(*)::int as n from reports where created_by = any($1::uuid[])', [operatorIds]);
   const { rows: [found] } = await db.query<{ n: number }>('select count(*)::int as n from reports where id = any($1::uuid[])', [accepted]);
   await db.end();
+  // the audit chain after five minutes of concurrent writers: sealed and verified by the CLI an operator would run
+  const verify = spawnSync(process.execPath, ['packages/server/src/cli.ts', 'audit:verify'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url.toString(), QORGAU_LOG_LEVEL: 'warn' },
+  });
+  const auditChain = { intact: verify.status === 0, output: verify.stdout.trim() };
 
   const perOp = Object.fromEntries([...latencies].map(([op, l]) => [op, {
     requests: l.length, perSecond: Math.round(l.length / SECONDS * 10) / 10,
@@ -154,11 +160,13 @@ try {
     statuses: Object.fromEntries([...statuses].sort()),
     fiveXx, accepted: accepted.length, storedByClients: stored?.n ?? 0, acceptedFound: found?.n ?? 0,
     countInEqualsCountOut: (stored?.n ?? -1) === accepted.length && (found?.n ?? -1) === accepted.length,
+    auditChain,
   };
   log(JSON.stringify(perOp));
   log(`5xx: ${fiveXx}; accepted ${accepted.length}, stored ${stored?.n}, found ${found?.n}`);
   log(`results written to ${writeResults('load-mixed', results)}`);
-  if (fiveXx > 0 || !results.countInEqualsCountOut) process.exitCode = 1;
+  log(`audit chain: ${auditChain.output}`);
+  if (fiveXx > 0 || !results.countInEqualsCountOut || !auditChain.intact) process.exitCode = 1;
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));

@@ -6,7 +6,9 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client.ts';
 import { freshDatabase, sampleReport, usingPostgres } from '../test/harness.ts';
+import { registerViolations } from '../test/invariants.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const ADMIN_PASSWORD = 'Crash-admin-password-1';
@@ -126,6 +128,13 @@ describe.runIf(usingPostgres)('kill -9 during intakes', () => {
       expect(Number(number.split('-')[2])).toBeGreaterThan(before.get('75') ?? 0);
     } finally {
       await c.end();
+    }
+    // the audit chain survives the crash: what was committed seals and verifies
+    const database = await openDatabase({ databaseUrl: db.url as string });
+    try {
+      expect(await registerViolations(database.db)).toEqual([]);
+    } finally {
+      await database.close();
     }
   }, 180_000);
 });
