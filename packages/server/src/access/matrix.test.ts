@@ -201,11 +201,7 @@ function secretsOf(o: Oracle): { name: string; text: string; allowed: (a: ActorS
  * still differ exactly so (a fix makes the cell fail until its entry is removed here).
  * Key: `role/variant/record/action` (or `…:check` for a failed check of an allowed or denied cell), value: what the code does.
  */
-const KNOWN: Record<string, { got: string; why: string }> = {
-  // single-window.md: "supervisors and regional coordinators [read the contacts] of their territory"; the single read
-  // allows it, but GET /contacts needs contacts.handle, which the coordinator lacks: the list answers 403
-  'regional_coordinator/own/contact/list': { got: 'deny', why: 'GET /api/v1/contacts is 403 for regional coordinators (no contacts.handle), though they may open the contacts of their region' },
-};
+const KNOWN: Record<string, { got: string; why: string }> = {};
 
 // ================================================================ the runner
 
@@ -468,6 +464,7 @@ async function runRecord(w: World, actors: Actor[], spec: RecordSpec, expected: 
             }
           }
           if (res.status === 404 && !audited('denied')) problems.push('the 404 is not audited as denied with the record\'s id');
+          if (res.status === 403 && !audit.some((e) => e.action === 'denied')) problems.push('the 403 is not audited as denied');
         } else {
           got = `status ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`;
         }

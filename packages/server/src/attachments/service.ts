@@ -7,7 +7,7 @@ import { authorizeRecord, can, type Decision } from '../access/policy.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { attachments, reports, taskEvents } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden, validation } from '../http/errors.ts';
+import { AppError, auditedForbidden, validation } from '../http/errors.ts';
 import { denyAsNotFound, isUuid, reportScope } from '../reports/service.ts';
 import { ACCEPTED_SUMMARY, extensionOf, sniffFile } from './sniff.ts';
 import { commitFile, openStored, receiveToTemp, removeFile, removeTemp } from './storage.ts';
@@ -59,7 +59,7 @@ export async function uploadAttachment(ctx: Ctx, reportId: string, next: () => P
   if (!opts.taskId) await readableReport(ctx, reportId);
   if (!opts.taskId && !can(ctx.actor, 'reports.create') && !can(ctx.actor, 'reports.update')) {
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'attachment', entityId: null, details: { reportId, reason: 'capability' } });
-    throw forbidden('Your role does not add files to reports.');
+    throw auditedForbidden('Your role does not add files to reports.');
   }
   const upload = await next();
   if (!upload) throw validation([{ path: 'file', message: 'required: send the file as multipart/form-data in the field "file"' }]);

@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseFacts, caseMembers, caseNotes, casePlanItems, caseReviews, cases, caseVisits, users } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { conflict, forbidden, validation } from '../http/errors.ts';
+import { auditedForbidden, conflict, forbidden, validation } from '../http/errors.ts';
 import { isUuid } from '../reports/service.ts';
 import { kzDate } from '../stats/rollup.ts';
 import { ledCase, sectionVisible, visibleCase, workableCase, type CaseRow } from './access.ts';
@@ -108,7 +108,7 @@ export async function addFact(ctx: Ctx, caseId: string, input: { section: FactSe
   notClosed(c);
   if (!sectionVisible(ctx.actor, c, input.section)) {
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'case', entityId: c.id, details: { section: input.section, reason: 'section' } });
-    throw forbidden(`The ${input.section} section is not open to your role.`);
+    throw auditedForbidden(`The ${input.section} section is not open to your role.`);
   }
   if (!rights.work) throw forbidden('Only the agencies working on this case add to it.');
   if (input.recordedOn > kzDate(ctx.now)) throw validation([{ path: 'recordedOn', message: 'must not be in the future' }]);
@@ -131,7 +131,7 @@ export async function readSection(ctx: Ctx, caseId: string, section: FactSection
   const { c } = await visibleCase(ctx, caseId);
   if (!sectionVisible(ctx.actor, c, section)) {
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'case', entityId: c.id, details: { section, reason: 'section' } });
-    throw forbidden(`The ${section} section is not open to your role.`);
+    throw auditedForbidden(`The ${section} section is not open to your role.`);
   }
   const dto = await getCase(ctx, caseId, { audit: false });
   await writeAudit(ctx.db, auditCtx(ctx), { action: 'read', entityType: 'case', entityId: c.id, details: { section } });

@@ -109,9 +109,10 @@ export async function getContact(ctx: Ctx, id: string): Promise<ContactDto> {
 
 
 export async function listContacts(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined; mine?: boolean | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
-  if (!can(ctx.actor, 'contacts.handle')) throw forbidden('Your role does not handle helpline contacts.');
-  const where: (SQL | undefined)[] = [];
+  // operators and supervisors handle contacts; a regional coordinator reads those of the region (single-window.md)
   const supervisor = ctx.actor.role === 'supervisor' || ctx.actor.role === 'regional_coordinator';
+  if (!can(ctx.actor, 'contacts.handle') && !supervisor) throw forbidden('Your role does not handle helpline contacts.');
+  const where: (SQL | undefined)[] = [];
   if (!supervisor || q.mine) where.push(eq(contacts.operatorId, ctx.actor.id));
   else {
     const t = territoryOf(ctx.actor);

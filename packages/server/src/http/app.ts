@@ -10,7 +10,9 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError, json
 import { auditRoutes } from '../audit/routes.ts';
 import { registerAuth } from '../auth/plugin.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { writeAudit } from '../audit/audit.ts';
 import type { Deps } from '../deps.ts';
+import { auditCtx, ctxOf } from './context.ts';
 import { healthRoutes } from './health.ts';
 import { metricsRoutes } from './metrics.ts';
 import { referenceRoutes } from '../reference/routes.ts';
@@ -98,6 +100,25 @@ function statusCode(code: number): ErrorCode {
   }
 }
 
+/**
+ * Every refusal of a signed-in user is audited as `denied` (issue 8): the services audit the refusals
+ * of a record's read themselves, with its id; any other 403 (a write, an action the role may not take)
+ * is written here, with the route and the record's id from the path. A failing audit write does not
+ * turn the 403 into a 500: it is logged.
+ */
+async function auditRefusal(deps: Deps, req: FastifyRequest): Promise<void> {
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  const id = typeof params.id === 'string' && params.id.length <= 100 ? params.id : null;
+  try {
+    await writeAudit(deps.db, auditCtx(ctxOf(deps, req)), {
+      action: 'denied', entityType: 'request', entityId: id,
+      details: { method: req.method, route: req.routeOptions.url ?? null, reason: 'forbidden' },
+    });
+  } catch (e) {
+    req.log.error({ err: { message: e instanceof Error ? e.message.split('\n')[0]?.slice(0, 200) : 'unknown' } }, 'could not audit a refusal');
+  }
+}
+
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger === false ? undefined : deps.log,
@@ -120,8 +141,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     });
   }
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
+      if (err.status === 403 && !err.audited && req.actor) await auditRefusal(deps, req);
       return reply.code(err.status).headers(err.headers).send(errorBody(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -34,6 +34,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
   readonly headers: Record<string, string>;
+  /** a refusal whose `denied` audit entry the service wrote itself (with the record's id); others are audited centrally */
+  audited = false;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], headers: Record<string, string> = {}) {
     super(message);
@@ -50,6 +52,8 @@ export class AppError extends Error {
 export const notFound = (what = 'record') => new AppError('not_found', `The ${what} does not exist or is not visible to you.`);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('forbidden', message);
+/** A 403 already audited as `denied` by the service (so the error handler does not audit it twice). */
+export const auditedForbidden = (message: string) => Object.assign(forbidden(message), { audited: true });
 export const validation = (details: ErrorDetail[], message = 'The request has invalid fields.') =>
   new AppError('validation_failed', message, details);
 

@@ -12,7 +12,7 @@ import type { Executor } from '../db/client.ts';
 import { reports, taskEvents, tasks, units, users } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden, notFound, validation } from '../http/errors.ts';
+import { AppError, auditedForbidden, forbidden, notFound, validation } from '../http/errors.ts';
 import { notify, type NotificationInput } from '../notifications/service.ts';
 import { protocolVersion } from '../protocol/service.ts';
 import { workingCalendar } from '../reference/calendar.ts';
@@ -258,7 +258,7 @@ async function change(
   const { task, rights } = await visibleTask(ctx, id);
   if (!rights[need]) {
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'task', entityId: id, details: { reportId: task.reportId, reason: need } });
-    throw forbidden(need === 'work' ? 'This task belongs to another unit.' : need === 'assign' ? 'Only the head of the unit or a coordinator assigns this task.' : 'Only a coordinator cancels a mandatory task; a unit head cancels an optional one.');
+    throw auditedForbidden(need === 'work' ? 'This task belongs to another unit.' : need === 'assign' ? 'Only the head of the unit or a coordinator assigns this task.' : 'Only a coordinator cancels a mandatory task; a unit head cancels an optional one.');
   }
   await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select({ task: tasks, report: reports }).from(tasks).innerJoin(reports, eq(reports.id, tasks.reportId)).where(eq(tasks.id, id)).for('update', { of: tasks });
@@ -333,7 +333,7 @@ export async function taskForUpload(ctx: Ctx, id: string): Promise<{ reportId: s
   const { task, rights } = await visibleTask(ctx, id);
   if (!rights.work) {
     await writeAudit(ctx.db, auditCtx(ctx), { action: 'denied', entityType: 'attachment', entityId: null, details: { reportId: task.reportId, taskId: id, reason: 'task' } });
-    throw forbidden('This task belongs to another unit.');
+    throw auditedForbidden('This task belongs to another unit.');
   }
   if (!(OPEN as readonly string[]).includes(task.status)) throw new AppError('conflict', `The task is already ${task.status}.`);
   return { reportId: task.reportId };
