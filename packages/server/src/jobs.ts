@@ -7,7 +7,7 @@ import { sweepEscalations } from './tasks/escalation.ts';
 import { sendDueReminders } from './tasks/reminders.ts';
 import { refreshRollup } from './stats/rollup.ts';
 import { applyRetention } from './retention/retention.ts';
-import { refreshAllFlags } from './warnings/rules.ts';
+import { refreshAllFlags, refreshTouchedFlags } from './warnings/rules.ts';
 import { sweepReviewsDue } from './cases/reviews-due.ts';
 import { nightlyLinkage } from './linkage/run.ts';
 
@@ -27,6 +27,8 @@ export const JOBS: Job[] = [
   { name: 'case-reviews-due', everyMs: 15 * 60_000, run: (deps) => sweepReviewsDue(deps) },
   // early-warning flags for everyone: looked at every 5 minutes, recomputed when the last run is an hour old, by one instance (warnings/rules.ts)
   { name: 'risk-flags', everyMs: 5 * 60_000, run: (deps) => refreshAllFlags(deps) },
+  // and every minute for the persons whose reports, cases, concerns or records changed (read from the audit log)
+  { name: 'risk-flags-touched', everyMs: 60_000, run: (deps) => refreshTouchedFlags(deps) },
   // record linkage over the whole register, once a night between 02:00 and 05:00 (linkage/run.ts)
   { name: 'linkage-nightly', everyMs: 10 * 60_000, run: (deps) => nightlyLinkage(deps) },
 ];

@@ -323,3 +323,56 @@ export async function refreshAllFlags(deps: Pick<Deps, 'db' | 'clock' | 'log'>, 
   if (result) deps.log.info({ job: 'risk-flags', flags: result.flags, ms: result.ms }, 'early-warning flags recomputed');
   return result;
 }
+
+const TOUCHED_LOCK = sql`hashtext('qorgau:risk-flags-touched')`;
+const TOUCHED_KEY = 'risk_flags_touched';
+/** audit entries younger than this wait for the next pass: their transaction may still be open */
+const TOUCHED_SETTLE_MS = 30_000;
+/** more persons than this in one pass (a large import) are left to the hourly full run */
+const TOUCHED_MAX_PERSONS = 5_000;
+
+/**
+ * Every minute (jobs.ts): the flags of the persons whose reports, cases, concerns or own records
+ * changed since the last pass, with their households. What changed is read from the audit log by
+ * its id (a primary-key range), so the writers need not know about flags; the hourly full run
+ * (refreshAllFlags) catches anything this misses. One instance at a time (advisory lock).
+ */
+export async function refreshTouchedFlags(deps: Pick<Deps, 'db' | 'clock' | 'log'>): Promise<{ persons: number; flags: number } | null> {
+  const db: Db = deps.db;
+  const now = deps.clock.now();
+  const result = await db.transaction(async (tx) => {
+    const [lock] = await rows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TOUCHED_LOCK}) as ok`);
+    if (!lock?.ok) return null;
+    const [state] = await rows<{ after: string | null }>(tx, sql`select value ->> 'auditId' as after from system_state where key = ${TOUCHED_KEY}`);
+    const settled = new Date(now.getTime() - TOUCHED_SETTLE_MS).toISOString();
+    let after = Number(state?.after ?? Number.NaN);
+    if (!Number.isFinite(after)) {
+      // the first pass starts from here: what came before is the full run's
+      const [head] = await rows<{ id: number | null }>(tx, sql`select max(id)::float8 as id from audit_log where at <= ${settled}::timestamptz`);
+      after = Number(head?.id ?? 0);
+    }
+    const [upto] = await rows<{ id: number | null }>(tx, sql`select max(id)::float8 as id from audit_log where id > ${after} and at <= ${settled}::timestamptz`);
+    const until = upto?.id === null || upto?.id === undefined ? after : Number(upto.id);
+    let personIds: string[] = [];
+    if (until > after) {
+      const touched = await rows<{ id: string }>(tx, sql`
+        with changed as (
+          select entity_type, entity_id from audit_log
+          where id > ${after} and id <= ${until} and entity_id ~ '^[0-9a-f-]{36}$'
+            and action in ('create', 'update', 'merge', 'unmerge') and entity_type in ('report', 'case', 'concern', 'person'))
+        select ip.person_id::text as id from changed c join incidents i on c.entity_type = 'report' and i.report_id = c.entity_id::uuid
+          join incident_persons ip on ip.incident_id = i.id and ip.role = 'victim'
+        union select m.person_id::text from changed c join case_members m on c.entity_type = 'case' and m.case_id = c.entity_id::uuid
+        union select k.person_id::text from changed c join concerns k on c.entity_type = 'concern' and k.id = c.entity_id::uuid
+        union select c.entity_id from changed c where c.entity_type = 'person'`);
+      personIds = touched.map((r) => r.id);
+    }
+    const flags = personIds.length && personIds.length <= TOUCHED_MAX_PERSONS ? await recomputeFlagsFor(tx, now, personIds) : 0;
+    const value = JSON.stringify({ auditId: until, at: now.toISOString(), persons: personIds.length });
+    await tx.execute(sql`insert into system_state (key, value) values (${TOUCHED_KEY}, ${value}::jsonb)
+      on conflict (key) do update set value = excluded.value`);
+    return { persons: personIds.length, flags };
+  });
+  if (result?.persons) deps.log.info({ job: 'risk-flags-touched', persons: result.persons, flags: result.flags }, 'early-warning flags of changed records recomputed');
+  return result;
+}

@@ -7,7 +7,7 @@ import { DEFAULT_INSTRUMENT, personNameKey } from '@qorgau/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { assessmentInstruments, auditLog, caseAssessments, caseMembers, cases, concerns, persons, riskFlags, schools } from '../db/schema.ts';
 import { createHarness, ManualClock, sampleReport, type Harness, type TestUser } from '../test/harness.ts';
-import { computeFlags, recomputeFlagsFor, RULES } from './rules.ts';
+import { computeFlags, recomputeFlagsFor, refreshTouchedFlags, RULES } from './rules.ts';
 
 const NOW = new Date('2026-11-20T06:00:00Z');
 const D1 = '751110000';
@@ -346,5 +346,22 @@ describe('early-warning flags', () => {
     const bad = await h.call(coordinator, 'GET', '/api/v1/risk-register?districtCode=12&kind=nope');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.json.error.details)).toMatch(/districtCode/);
+  });
+
+  it('the minute job recomputes the children whose records changed, once their writes have settled', async () => {
+    await refreshTouchedFlags(h.deps); // the first pass sets its starting point
+    await person('touched', bornYearsAgo(8));
+    await report(p.touched!, monthsAgo(2));
+    await report(p.touched!, daysAgo(1));
+    expect(await kinds(p.touched!)).toEqual([]);
+    // entries younger than 30 s wait: their transaction may still be open
+    expect(await refreshTouchedFlags(h.deps)).toMatchObject({ persons: 0 });
+    clock.advance(31_000);
+    const pass = await refreshTouchedFlags(h.deps);
+    expect(pass?.persons).toBeGreaterThanOrEqual(1);
+    expect(await kinds(p.touched!)).toEqual(['repeat_report']);
+    // nothing changed since: nothing to do
+    clock.advance(61_000);
+    expect(await refreshTouchedFlags(h.deps)).toMatchObject({ persons: 0 });
   });
 });
