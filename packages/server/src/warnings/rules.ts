@@ -357,14 +357,15 @@ export async function refreshTouchedFlags(deps: Pick<Deps, 'db' | 'clock' | 'log
     if (until > after) {
       const touched = await rows<{ id: string }>(tx, sql`
         with changed as (
-          select entity_type, entity_id from audit_log
+          select entity_type, entity_id, details ->> 'survivorId' as survivor from audit_log
           where id > ${after} and id <= ${until} and entity_id ~ '^[0-9a-f-]{36}$'
             and action in ('create', 'update', 'merge', 'unmerge') and entity_type in ('report', 'case', 'concern', 'person'))
         select ip.person_id::text as id from changed c join incidents i on c.entity_type = 'report' and i.report_id = c.entity_id::uuid
           join incident_persons ip on ip.incident_id = i.id and ip.role = 'victim'
         union select m.person_id::text from changed c join case_members m on c.entity_type = 'case' and m.case_id = c.entity_id::uuid
         union select k.person_id::text from changed c join concerns k on c.entity_type = 'concern' and k.id = c.entity_id::uuid
-        union select c.entity_id from changed c where c.entity_type = 'person'`);
+        union select c.entity_id from changed c where c.entity_type = 'person'
+        union select c.survivor from changed c where c.entity_type = 'person' and c.survivor ~ '^[0-9a-f-]{36}$'`);
       personIds = touched.map((r) => r.id);
     }
     const flags = personIds.length && personIds.length <= TOUCHED_MAX_PERSONS ? await recomputeFlagsFor(tx, now, personIds) : 0;
