@@ -86,7 +86,7 @@ function cellText(v: unknown): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  const unpacked = checkZipBudget(bytes);
+  const unpacked = await checkZipBudget(bytes);
   if (!unpacked.ok && unpacked.reason === 'too_large') {
     throw new AppError('payload_too_large', `The workbook unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB. Split it into several files.`);
   }

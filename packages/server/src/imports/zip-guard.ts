@@ -1,8 +1,8 @@
 // A zip bomb stops here: an XLSX is a zip, and 10 MB of deflate can unpack to gigabytes, which the
 // workbook reader would hold in memory. Before the reader sees the file, every entry is inflated
-// with a ceiling on what it may produce (so sizes that lie in the headers do not help), and the
-// total is held to a budget. Structures this reader cannot follow are left to the workbook reader,
-// which refuses them with its own error.
+// as a stream, counting bytes and keeping none, with a ceiling on what it may produce (so sizes
+// that lie in the headers do not help), and the total is held to a budget. Structures this
+// reader cannot follow are left to the workbook reader, which refuses them with its own error.
 import zlib from 'node:zlib';
 
 /** What a workbook of 50,000 rows needs, with room to spare. */
@@ -22,8 +22,26 @@ function endOfCentralDirectory(buf: Buffer): number {
   return -1;
 }
 
+/** What a deflate stream unpacks to, counted chunk by chunk (nothing kept), stopping past the limit. */
+function inflatedSize(data: Buffer, limit: number): Promise<number | 'too_large' | 'unreadable'> {
+  return new Promise((resolve) => {
+    const inflate = zlib.createInflateRaw();
+    let size = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        inflate.destroy();
+        resolve('too_large');
+      }
+    });
+    inflate.on('error', () => resolve('unreadable'));
+    inflate.on('end', () => resolve(size));
+    inflate.end(data);
+  });
+}
+
 /** Inflates every entry of the zip within the budget; says how much it unpacks to, or why it stopped. */
-export function checkZipBudget(buf: Buffer, budget = MAX_XLSX_UNPACKED): ZipCheck {
+export async function checkZipBudget(buf: Buffer, budget = MAX_XLSX_UNPACKED): Promise<ZipCheck> {
   if (buf.length < 22) return { ok: false, reason: 'unreadable' };
   const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) return { ok: false, reason: 'unreadable' };
@@ -45,12 +63,10 @@ export function checkZipBudget(buf: Buffer, budget = MAX_XLSX_UNPACKED): ZipChec
     const data = buf.subarray(start, start + compressed);
     if (method === 0) unpacked += data.length;
     else if (method === 8) {
-      try {
-        unpacked += zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget - unpacked) }).length;
-      } catch (err) {
-        if (err instanceof RangeError || (err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, reason: 'too_large', unpacked: budget + 1 };
-        return { ok: false, reason: 'unreadable' };
-      }
+      const size = await inflatedSize(data, budget - unpacked);
+      if (size === 'unreadable') return { ok: false, reason: 'unreadable' };
+      if (size === 'too_large') return { ok: false, reason: 'too_large', unpacked: budget + 1 };
+      unpacked += size;
     } else return { ok: false, reason: 'unreadable' };
     if (unpacked > budget) return { ok: false, reason: 'too_large', unpacked };
     at = next;
