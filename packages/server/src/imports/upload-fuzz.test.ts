@@ -12,7 +12,6 @@
 //   - afterwards the register's invariants hold and the audit chain verifies.
 //   FUZZ_RUNS=100 npx vitest run packages/server/src/imports/upload-fuzz.test.ts   (default 20 per property)
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
@@ -191,8 +190,8 @@ describe('upload fuzzing', () => {
   };
 
   beforeAll(async () => {
-    // a data directory of its own: the files on disk are counted against the attachments stored
-    h = await createHarness({ config: { dataDir: await fs.mkdtemp(path.join(os.tmpdir(), 'qorgau-upload-fuzz-')) } });
+    // the harness's own data directory: the files on disk are counted against the attachments stored
+    h = await createHarness();
     coordinator = await h.user('regional_coordinator', { regionCode: 'KZ-75' });
     const created = await h.call(coordinator, 'POST', '/api/v1/reports', sampleReport());
     expect(created.status, JSON.stringify(created.json)).toBe(201);
@@ -208,10 +207,7 @@ describe('upload fuzzing', () => {
     }
   }, 120_000);
 
-  afterAll(async () => {
-    await h.close();
-    await fs.rm(h.deps.config.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => h.close());
 
   /** Sends one file to an import and checks the outcome against the database. */
   async function importAndCheck(kind: Kind, file: { bytes: Buffer; name: string }, sheet: Sheet, dryRun: boolean, opts: { damaged: boolean; verbatim: boolean }): Promise<void> {

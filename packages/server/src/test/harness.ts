@@ -1,6 +1,9 @@
 // Test harness: a real database per test file — in-memory PGlite, or a fresh PostgreSQL
 // database when DATABASE_URL is set (CI runs the suite both ways).
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { AgencyType, Role } from '@qorgau/core';
@@ -78,7 +81,9 @@ export type Harness = {
 export async function createHarness(opts: { clock?: Clock; config?: Partial<Config>; log?: Deps['log'] } = {}): Promise<Harness> {
   const { database, drop, url: databaseUrl } = await freshDatabase();
   await migrate(database);
-  const config: Config = { ...loadConfig({ QORGAU_ADMIN_PASSWORD: ADMIN_PASSWORD, QORGAU_LOG_LEVEL: 'silent' }), ...opts.config };
+  // a data directory of its own (attachments, exports), removed on close, unless the test gives one
+  const ownDataDir = opts.config?.dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'qorgau-test-'));
+  const config: Config = { ...loadConfig({ QORGAU_ADMIN_PASSWORD: ADMIN_PASSWORD, QORGAU_LOG_LEVEL: 'silent' }), ...(ownDataDir ? { dataDir: ownDataDir } : {}), ...opts.config };
   const clock = opts.clock ?? systemClock;
   const deps: Deps = { config, database, db: database.db, clock, log: opts.log ?? createLogger({ logLevel: 'silent' }) };
   await ensureAdmin(deps);
@@ -120,6 +125,7 @@ export async function createHarness(opts: { clock?: Clock; config?: Partial<Conf
       await app.close();
       await database.close();
       await drop();
+      if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
