@@ -22,6 +22,8 @@ import { PublicReportPage } from './public/public-report-page.tsx';
 import { PublicStatusPage } from './public/public-status-page.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 import { ConsolePage } from './console/console-page.tsx';
+import { readsContacts } from './contacts/access.ts';
+import { ContactsPage } from './contacts/contacts-page.tsx';
 import { ProtocolPage } from './protocol/protocol-page.tsx';
 import { ProtocolEditorPage } from './protocol/protocol-editor-page.tsx';
 import { UnitsPage } from './units/units-page.tsx';
@@ -68,6 +70,11 @@ function AfterLogin() {
 function RequireCapability({ capability, children }: { capability: Capability; children: ReactNode }) {
   const user = useUser();
   return roleHas(user.role, capability) ? children : <NotFoundPage />;
+}
+
+function RequireContactsReader({ children }: { children: ReactNode }) {
+  const user = useUser();
+  return readsContacts(user.role) ? children : <NotFoundPage />;
 }
 
 /** The public side (report form, status by tracking code) works signed in or not. */
@@ -131,6 +138,7 @@ export function AppRoutes() {
         <Route path="persons" element={<RequireCapability capability="reports.read"><PersonsPage /></RequireCapability>} />
         <Route path="persons/:id" element={<RequireCapability capability="reports.read"><PersonPage /></RequireCapability>} />
         <Route path="console" element={<RequireCapability capability="contacts.handle"><ConsolePage /></RequireCapability>} />
+        <Route path="contacts" element={<RequireContactsReader><ContactsPage /></RequireContactsReader>} />
         <Route path="inbox" element={<RequireCapability capability="tasks.handle"><InboxPage /></RequireCapability>} />
         <Route path="tasks/:id" element={<RequireCapability capability="tasks.handle"><TaskPage /></RequireCapability>} />
         <Route path="stats" element={<RequireCapability capability="stats.read"><StatsDashboardPage /></RequireCapability>} />

@@ -6,6 +6,7 @@ import { DEFAULT_INSTRUMENT, type CaseCloseReason, type Occupation } from '@qorg
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { caseEvents, cases, incidentPersons, incidents, persons, reports, serviceProviders, users } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { prng } from '../demo/prng.ts';
 import type { Ctx } from '../http/context.ts';
 import { acceptReferral, ageAt, createReferral, deliverReferral, giveFeedback } from '../referrals/service.ts';
 import { toActor } from '../users/dto.ts';
@@ -15,14 +16,6 @@ import { addFact, addNote, addPlanItem, addVisit, recordReview } from './work.ts
 
 const DAY = 86_400_000;
 
-/** A small deterministic generator, so that the demo is the same on every machine. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function answers(rand: () => number, intensity: number): { threats: Record<string, boolean>; safetyPlan: boolean; items: Record<string, string> } {
   const items: Record<string, string> = {};

@@ -15,13 +15,18 @@ describe('demo data', () => {
       const h = await createHarness({ clock: new ManualClock(day) });
       try {
         await seedDemo(h.deps, { scale: 0.1 });
-        const [n] = await rows<{ reports: number; cases: number; referrals: number; future: number }>(h.deps.db, sql`select
+        const [n] = await rows<{ reports: number; cases: number; referrals: number; contacts: number; outcomes: number; future: number }>(h.deps.db, sql`select
           (select count(*)::int from reports) as reports, (select count(*)::int from cases) as cases,
+          (select count(*)::int from contacts) as contacts, (select count(distinct outcome)::int from contacts) as outcomes,
           (select count(*)::int from referrals) as referrals,
-          (select count(*)::int from reports where received_at > ${new Date(day).toISOString()}::timestamptz) as future`);
+          (select count(*)::int from reports where received_at > ${new Date(day).toISOString()}::timestamptz)
+            + (select count(*)::int from contacts where started_at > ${new Date(day).toISOString()}::timestamptz) as future`);
         expect(n?.reports).toBeGreaterThan(100);
         expect(n?.cases).toBeGreaterThan(30);
         expect(n?.referrals).toBeGreaterThan(0);
+        // the helpline: contacts of many outcomes, none in the future
+        expect(n?.contacts).toBeGreaterThanOrEqual(30);
+        expect(n?.outcomes).toBeGreaterThanOrEqual(5);
         expect(n?.future, 'nothing received after the day the demo was loaded').toBe(0);
         expect(await registerViolations(h.deps.db)).toEqual([]);
       } finally {

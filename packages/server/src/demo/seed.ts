@@ -10,6 +10,7 @@ import { seedDemoLinkage } from '../linkage/demo.ts';
 import { seedDemoWarnings } from '../warnings/demo.ts';
 import { seedDemoServices } from '../services/demo.ts';
 import { seedDemoConcerns } from '../concerns/demo.ts';
+import { seedDemoContacts } from '../contacts/demo.ts';
 import { seedPreventionDemo } from '../prevention/demo.ts';
 import { seedDemoWorkforce } from '../schools/demo.ts';
 import { toActor } from '../users/dto.ts';
@@ -150,6 +151,7 @@ export async function seedDemo(deps: Deps, opts: { scale: number }): Promise<boo
   await seedDemoServices(deps);
   const reports = await seedReports(deps, opts.scale);
   await settleDemoHistory(deps);
+  await seedDemoContacts(deps, opts.scale);
   await seedDemoConcerns(deps);
   await seedPreventionDemo(deps);
   await seedDemoCases(deps);

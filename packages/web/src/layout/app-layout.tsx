@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { roleHas } from '@qorgau/core';
 import { useUser } from '../auth/session.ts';
+import { readsContacts } from '../contacts/access.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { InboxNavBadge } from '../tasks/nav-badge.tsx';
@@ -18,6 +19,7 @@ function useNavItems() {
   // the hotline console comes first for those who answer calls
   if (roleHas(user.role, 'contacts.handle')) items.push({ to: '/console', label: t('console.nav'), testId: 'nav-console' });
   items.push({ to: '/', label: t('nav.home'), testId: 'nav-home' });
+  if (readsContacts(user.role)) items.push({ to: '/contacts', label: t('contacts.nav'), testId: 'nav-contacts' });
   if (roleHas(user.role, 'tasks.handle')) items.push({ to: '/inbox', label: t('tasks.nav'), testId: 'nav-inbox', right: <InboxNavBadge /> });
   if (roleHas(user.role, 'reports.read')) {
     items.push({ to: '/reports', label: t('reports.nav'), testId: 'nav-reports' });
