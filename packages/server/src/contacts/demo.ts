@@ -3,8 +3,8 @@
 // prank calls — so that the contacts list and the helpline figures of the dashboard have data.
 // Through the service, as the console saves them; counselling notes carry no names.
 import { type CallerType, type ContactOutcome } from '@qorgau/core';
-import { eq } from 'drizzle-orm';
-import { chiCategories, users } from '../db/schema.ts';
+import { desc, eq } from 'drizzle-orm';
+import { chiCategories, reports, users } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { prng } from '../demo/prng.ts';
 import { toActor } from '../users/dto.ts';
@@ -29,6 +29,7 @@ const NOTES: Partial<Record<ContactOutcome, string[]>> = {
   transferred_police: ['Звонящий сообщил о драке во дворе с участием детей; вызов передан в 102.'],
   transferred_ambulance: ['Ребёнок сообщил о плохом самочувствии сверстника; вызов передан в 103.'],
   transferred_other: ['Вопрос о пособии на ребёнка; переадресован в ЦОН.'],
+  added_to_report: ['Повторный звонок по уже зарегистрированному сообщению: ситуация не изменилась, сведения переданы исполнителям.'],
 };
 
 function weighted<T>(rand: () => number, list: [T, number][]): T {
@@ -46,9 +47,12 @@ export async function seedDemoContacts(deps: Deps, scale: number): Promise<void>
   const now = deps.clock.now();
   const rand = prng(111);
   const ctx = { ...deps, actor: toActor(operator), ip: '127.0.0.1', requestId: 'demo-seed', now };
+  // now and then a caller adds to a report already open: the contact is linked to it
+  const open = await deps.db.select({ id: reports.id, regionCode: reports.regionCode }).from(reports).orderBy(desc(reports.receivedAt)).limit(10);
   const count = Math.max(30, Math.round(300 * scale));
   for (let i = 0; i < count; i++) {
-    const outcome = weighted(rand, OUTCOMES);
+    const addTo = i % 20 === 7 ? open[(i / 20) % open.length | 0] : undefined;
+    const outcome: ContactOutcome = addTo ? 'added_to_report' : weighted(rand, OUTCOMES);
     const callerType = weighted(rand, CALLERS);
     // over the last 60 days, at any hour (the line works 24/7), the newest an hour ago
     const startedAt = new Date(now.getTime() - 3_600_000 - rand() * 60 * DAY);
@@ -56,7 +60,8 @@ export async function seedDemoContacts(deps: Deps, scale: number): Promise<void>
     const endedAt = new Date(startedAt.getTime() + (silent ? 10 + rand() * 50 : 120 + rand() * 1500) * 1000);
     const notes = NOTES[outcome];
     await createContact(ctx, {
-      channel: rand() < 0.85 ? 'hotline' : 'chat', regionCode: silent && rand() < 0.5 ? null : weighted(rand, REGIONS),
+      channel: rand() < 0.85 ? 'hotline' : 'chat', regionCode: addTo ? addTo.regionCode : silent && rand() < 0.5 ? null : weighted(rand, REGIONS),
+      ...(addTo ? { reportId: addTo.id } : {}),
       startedAt: startedAt.toISOString(), endedAt: endedAt.toISOString(), callerType,
       child: silent ? null : { firstName: rand() < 0.6 ? NAMES[i % NAMES.length] : null, approxAge: 6 + Math.floor(rand() * 11), sex: rand() < 0.5 ? 'female' : 'male' },
       chiCode: chi[Math.floor(rand() * chi.length)] as string, screening: {}, outcome,

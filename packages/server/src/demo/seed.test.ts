@@ -15,9 +15,10 @@ describe('demo data', () => {
       const h = await createHarness({ clock: new ManualClock(day) });
       try {
         await seedDemo(h.deps, { scale: 0.1 });
-        const [n] = await rows<{ reports: number; cases: number; referrals: number; contacts: number; outcomes: number; future: number }>(h.deps.db, sql`select
+        const [n] = await rows<{ reports: number; cases: number; referrals: number; contacts: number; outcomes: number; linked: number; future: number }>(h.deps.db, sql`select
           (select count(*)::int from reports) as reports, (select count(*)::int from cases) as cases,
           (select count(*)::int from contacts) as contacts, (select count(distinct outcome)::int from contacts) as outcomes,
+          (select count(*)::int from contacts c join reports r on r.id = c.report_id where c.outcome = 'added_to_report') as linked,
           (select count(*)::int from referrals) as referrals,
           (select count(*)::int from reports where received_at > ${new Date(day).toISOString()}::timestamptz)
             + (select count(*)::int from contacts where started_at > ${new Date(day).toISOString()}::timestamptz) as future`);
@@ -27,6 +28,7 @@ describe('demo data', () => {
         // the helpline: contacts of many outcomes, none in the future
         expect(n?.contacts).toBeGreaterThanOrEqual(30);
         expect(n?.outcomes).toBeGreaterThanOrEqual(5);
+        expect(n?.linked, 'some callers add to a report already open').toBeGreaterThan(0);
         expect(n?.future, 'nothing received after the day the demo was loaded').toBe(0);
         expect(await registerViolations(h.deps.db)).toEqual([]);
       } finally {
