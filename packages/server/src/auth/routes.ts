@@ -1,6 +1,6 @@
 import { LOCALES } from '@qorgau/core';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -20,13 +20,20 @@ const loginBody = z.object({
   totp: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
 });
 
+function loginName(body: unknown): string {
+  const name = typeof body === 'object' && body !== null && 'username' in body ? body.username : null;
+  return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 100) : '';
+}
+
 export function authRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
   r.post('/api/v1/auth/login', {
     schema: { tags, body: loginBody, response: { 200: z.object({ token: z.string(), csrfToken: z.string(), user: userSchema, totpEnrollmentRequired: z.boolean() }) } },
-    config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+    // 20 a minute per address *and account*: a contact centre signs in many operators from one
+    // address at a shift change; guessing is limited by the failed-attempt lockout (per account and per address)
+    config: { rateLimit: { max: 20, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `login:${req.ip}:${loginName(req.body)}` } },
   }, async (req, reply) => {
     const result = await login(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
     void reply.setCookie(SESSION_COOKIE, result.token, {
