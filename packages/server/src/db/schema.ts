@@ -1000,6 +1000,8 @@ export const referrals = pgTable('referrals', {
 }, (t) => [
   index('referrals_case_idx').on(t.caseId),
   index('referrals_provider_idx').on(t.providerId, t.status),
+  // one open referral per person, provider and service: two workers referring at once cannot both succeed
+  uniqueIndex('referrals_open_key').on(t.caseId, t.personId, t.providerId, t.service).where(sql`${t.status} in ('sent', 'accepted')`),
 ]);
 
 // ---------------------------------------------------------------- record linkage and early warning (issue 5)

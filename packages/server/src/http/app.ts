@@ -40,7 +40,7 @@ import { serviceRoutes } from '../services/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
-import { AppError, errorBody, type ErrorCode } from './errors.ts';
+import { AppError, databaseError, errorBody, type ErrorCode } from './errors.ts';
 
 export type AppOptions = { logger?: boolean; serveWeb?: boolean };
 
@@ -62,16 +62,6 @@ const DB_INPUT_ERRORS: Record<string, { status: 400 | 409; message: string }> = 
   '22021': { status: 400, message: 'Text is not valid UTF-8.' },
 };
 
-/** The PostgreSQL error behind a failed query (drizzle wraps it as the cause), without values. */
-function databaseError(err: unknown): { code: string; table?: string; constraint?: string } | null {
-  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 4; e = (e as { cause?: unknown }).cause, i++) {
-    const { code, table, constraint, severity } = e as { code?: unknown; table?: unknown; constraint?: unknown; severity?: unknown };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string') {
-      return { code, ...(typeof table === 'string' ? { table } : {}), ...(typeof constraint === 'string' ? { constraint } : {}) };
-    }
-  }
-  return null;
-}
 
 /** Where in a parsed request a string holds U+0000 (`body.incidents.0.narrative`), or null. */
 function nulPath(value: unknown, path: string, depth = 0): string | null {

@@ -60,3 +60,14 @@ export const validation = (details: ErrorDetail[], message = 'The request has in
 export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
   return { error: { code, message, details } };
 }
+
+/** The PostgreSQL error behind a failed query (drizzle wraps it as the cause): its code, table and constraint, never values. */
+export function databaseError(err: unknown): { code: string; table?: string; constraint?: string } | null {
+  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 4; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, table, constraint, severity } = e as { code?: unknown; table?: unknown; constraint?: unknown; severity?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string') {
+      return { code, ...(typeof table === 'string' ? { table } : {}), ...(typeof constraint === 'string' ? { constraint } : {}) };
+    }
+  }
+  return null;
+}

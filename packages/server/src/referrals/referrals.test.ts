@@ -192,7 +192,11 @@ describe('referrals', () => {
     const inactive = await refer(worker, c.id, { ...base, providerId: closed });
     expect(inactive.status).toBe(400);
     expect(inactive.json.error.details[0]).toMatchObject({ path: 'providerId', message: expect.stringMatching(/no longer active/) });
-    // the same open referral twice
+    // the same open referral twice, also at the same moment (on PostgreSQL a real race, settled by the unique index)
+    const once = { ...base, service: 'psychological_counselling' };
+    const racing = await Promise.all(Array.from({ length: 5 }, () => refer(worker, c.id, once)));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(racing.find((r) => r.status === 409)?.json.error.message).toMatch(/already has an open referral/);
     expect((await refer(worker, c.id, base)).status).toBe(201);
     expect((await refer(worker, c.id, base)).status).toBe(409);
     // a closed case takes no referrals

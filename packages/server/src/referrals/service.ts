@@ -20,7 +20,7 @@ import { caseRights, visibleCase, workableCase, type CaseRow } from '../cases/ac
 import type { Executor } from '../db/client.ts';
 import { caseMembers, cases, persons, referrals, serviceProviders, units, users } from '../db/schema.ts';
 import { auditCtx, type Ctx } from '../http/context.ts';
-import { AppError, forbidden, validation } from '../http/errors.ts';
+import { AppError, databaseError, forbidden, validation } from '../http/errors.ts';
 import { notify, type NotificationInput } from '../notifications/service.ts';
 import { denyAsNotFound, isUuid } from '../reports/service.ts';
 import { freePlaces, isFull, providerRow, type ProviderRow } from '../services/service.ts';
@@ -177,12 +177,13 @@ export async function createReferral(ctx: Ctx, caseId: string, input: CreateRefe
     throw validation([{ path: 'personId', message: `the person is ${age} years old; the provider serves ages ${provider.ageMin}–${provider.ageMax}` }],
       `The provider serves ages ${provider.ageMin}–${provider.ageMax}; this person is ${age}. Choose a provider for this age.`);
   }
+  const duplicate = () => new AppError('conflict', 'This person already has an open referral to this provider for this service. Wait for its answer or cancel it first.');
   const id = await ctx.db.transaction(async (tx) => {
     const [open] = await tx.select({ id: referrals.id }).from(referrals).where(and(
       eq(referrals.caseId, c.id), eq(referrals.personId, input.personId), eq(referrals.providerId, provider.id), eq(referrals.service, input.service),
       inArray(referrals.status, [...OPEN]),
     ));
-    if (open) throw new AppError('conflict', 'This person already has an open referral to this provider for this service. Wait for its answer or cancel it first.');
+    if (open) throw duplicate();
     const [r] = await tx.insert(referrals).values({
       caseId: c.id, providerId: provider.id, service: input.service, personId: input.personId, urgency: input.urgency, reason: input.reason,
       status: 'sent', referredBy: ctx.actor.id, referredAt: ctx.now, updatedAt: ctx.now,
@@ -195,6 +196,10 @@ export async function createReferral(ctx: Ctx, caseId: string, input: CreateRefe
     const staff = (await providerStaff(tx, provider)).filter((u) => u !== ctx.actor.id);
     await notify(tx, ctx.now, ctx.config, staff.map((userId) => ({ userId, kind: 'referral_new' as const, params: { referralId: r.id, caseNumber: c.number } })));
     return r.id;
+  }).catch((err: unknown) => {
+    // two workers referring at the same moment: the unique index lets one through
+    if (databaseError(err)?.constraint === 'referrals_open_key') throw duplicate();
+    throw err;
   });
   const [row] = await ctx.db.select().from(referrals).where(eq(referrals.id, id));
   if (!row) throw new Error('referral vanished');

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "referrals_open_key" ON "referrals" USING btree ("case_id","person_id","provider_id","service") WHERE "referrals"."status" in ('sent', 'accepted');
